@@ -71,6 +71,7 @@ def fan_chart(files: list, indicator: str, dims=None, output=None, run: int = 0,
             ax.set_ylabel(info.units or info.name)
     for k in range(n, nrows * ncols):
         axes[k // ncols][k % ncols].set_visible(False)
+        axes[k // ncols - 1][k % ncols].xaxis.set_tick_params(labelbottom=True)  # its lower neighbour is gone
 
     fig.suptitle(title or f"{indicator}: median, 50% and 90% of replicates", fontsize=12)
     handles, names = axes[0][0].get_legend_handles_labels()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import h5py
 import numpy as np
+import yaml
 
 # The engine's catalogue (sim/indicators.cpp): name, units, kind, description.
 CATALOGUE = [(f"compliance.{a}", "share of workers", "share", f"Share of employed workers whose employer complies on {a}.")
@@ -125,11 +126,12 @@ def write_result(path, values: dict, *, groups=None, start="2017-01", seed=1, sc
 
 
 def scenario_values(*, effect=0.0, replicates=5, months=72, groups=None, seed=1, indicators=None,
-                    noise=0.02) -> dict:
+                    noise=0.02, own_noise=0.0, own_seed=0) -> dict:
     """Plausible series: a slow trend, group differences, replicate noise drawn from `seed`.
 
     Two files made with the same seed share their noise replicate by replicate (common random numbers),
-    so a pure shift `effect` shows up with a tight paired interval.
+    so a pure shift `effect` shows up with a tight paired interval; `own_noise` (drawn from `own_seed`)
+    adds scenario-specific noise on top, so intervals have some width.
     """
     groups = groups or make_groups()
     names = indicators or [n for n, *_ in CATALOGUE]
@@ -142,6 +144,7 @@ def scenario_values(*, effect=0.0, replicates=5, months=72, groups=None, seed=1,
         gshift[..., 0] = 0
         eps = rng.normal(0, noise, size=(replicates, months, 1)) + rng.normal(0, noise / 2,
                                                                              size=(replicates, months, len(groups)))
+        eps = eps + np.random.default_rng([own_seed, i, 99]).normal(0, own_noise, size=eps.shape)
         if kind == "share":
             v = np.clip(0.4 + 0.1 * trend + gshift + eps + effect * trend, 0, 1)
         elif kind == "ratio":
@@ -155,12 +158,54 @@ def scenario_values(*, effect=0.0, replicates=5, months=72, groups=None, seed=1,
 
 
 def write_scenario(path, *, effect=0.0, replicates=5, months=72, dims=("country", "tier", "gender"), seed=1,
-                   scenario_name=None, scenario_yaml=None, indicators=None, start="2017-01") -> Path:
+                   scenario_name=None, scenario_yaml=None, indicators=None, start="2017-01", own_noise=0.0,
+                   own_seed=0) -> Path:
     groups = make_groups(dims)
     vals = scenario_values(effect=effect, replicates=replicates, months=months, groups=groups, seed=seed,
-                           indicators=indicators)
+                           indicators=indicators, own_noise=own_noise, own_seed=own_seed)
     return write_result(path, vals, groups=groups, seed=seed, start=start,
                         scenario_name=scenario_name or Path(path).stem, scenario_yaml=scenario_yaml)
+
+
+BASELINE_YAML = """name: baseline
+description: Current policies.
+seed: 1
+replicates: 5
+countries:
+  - name: bangladesh
+    minimum_wage: 8000
+    inspectorate: {inspectors_per_10k_workers: 0.5, targeting: random}
+  - name: vietnam
+    minimum_wage: 4000000
+buyers:
+  - name: brand
+    audits_per_year: 1
+    audit_reach_lower_tiers: 0.0
+"""
+BETTER_WORK_YAML = BASELINE_YAML.replace("name: baseline", "name: better_work").replace(
+    "description: Current policies.", "description: Better Work factory programme.").replace(
+    "audits_per_year: 1\n", "audits_per_year: 2\n    source: Better Work (2016) impact assessment, Table 3\n").replace(
+    "audit_reach_lower_tiers: 0.0", "audit_reach_lower_tiers: 0.3")
+
+
+def write_memo_config(path, baseline="baseline.h5", scenario="better_work.h5") -> Path:
+    path = Path(path)
+    path.write_text(yaml.safe_dump({
+        "title": "Better Work and decent work in garment supply chains",
+        "author": "supplysim test suite",
+        "question": "Would a Better Work programme with lower-tier audit reach improve working conditions, "
+                    "and for whom?",
+        "baseline": "baseline",
+        "scenarios": [
+            {"label": "baseline", "file": str(baseline), "description": "Current policies continue."},
+            {"label": "better_work", "file": str(scenario),
+             "description": "Buyers double audits and extend them to 30% of lower-tier suppliers."},
+        ],
+        "dates": ["2020-12", "2022-12"],
+        "indicators": ["compliance.osh", "child_labour", "employment"],
+        "groups": ["gender", "tier"],
+    }, sort_keys=False))
+    return path
 
 
 # ---- sensitivity ---------------------------------------------------------------------------------
@@ -216,9 +261,9 @@ def write_linear_sweep(path, n=200, *, design="lhs", seed=3, coefs=(3.0, -1.0, 0
 if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     out.mkdir(parents=True, exist_ok=True)
-    write_scenario(out / "baseline.h5", effect=0.0, seed=1)
-    write_scenario(out / "better_work.h5", effect=0.08, seed=1,
-                   scenario_yaml="name: better_work\nbuyers:\n  - name: brand\n    audits_per_year: 2\n"
-                                 "    source: 'Better Work (2016) impact assessment'\n")
+    write_scenario(out / "baseline.h5", effect=0.0, seed=1, scenario_yaml=BASELINE_YAML)
+    write_scenario(out / "better_work.h5", effect=0.04, seed=1, own_noise=0.01, own_seed=2,
+                   scenario_yaml=BETTER_WORK_YAML)
+    write_memo_config(out / "memo.yaml")
     write_ishigami_sweep(out / "sweep.h5", n=1024)
     print(f"wrote synthetic files to {out}")

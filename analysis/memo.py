@@ -1,0 +1,343 @@
+"""Policy memo from a memo.yaml: Markdown (the source), HTML and DOCX via pandoc, PDF via weasyprint if present.
+
+The findings are sentences generated from the comparison table, so the text and the numbers cannot
+drift apart. memo.yaml:
+
+    title: Better Work in Bangladesh            # optional
+    author: Jane Analyst                        # optional
+    question: Does ... ?
+    baseline: baseline                          # a scenario label
+    scenarios:
+      - {label: baseline, file: baseline.h5, description: Current policies.}
+      - {label: better_work, file: better_work.h5, description: ...}
+    dates: [2020-12, 2022-12]
+    indicators: [compliance.osh, child_labour]  # optional, default all
+    groups: [gender, tier]                      # optional dimensions, default none ('all' only)
+    direction: {subcontracted_share: lower}     # optional: which way is better, per indicator
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import jinja2
+import numpy as np
+import yaml
+
+from . import __version__, compare, plot
+from .errors import AnalysisError
+from .io import check_compatible, format_date, open_result, parse_date
+
+MAX_CHANGES = 25
+MAX_UNCERTAIN = 12
+
+# Which way is "better" for the engine's indicators; anything else is described neutrally
+# (or set `direction:` in memo.yaml).
+LOWER_IS_BETTER = {"below_minimum_wage", "excess_hours", "harassment", "informal_share", "injury_rate",
+                   "child_labour", "forced_labour", "quit_rate"}
+HIGHER_IS_BETTER_PREFIXES = ("compliance.",)
+HIGHER_IS_BETTER = {"wage_to_minimum", "union_density", "inspection_coverage"}
+
+
+def direction(name: str, overrides: dict) -> str:
+    """'higher', 'lower' or '' (unknown) — which direction of change is an improvement."""
+    if name in overrides:
+        return str(overrides[name]).lower()
+    if name in LOWER_IS_BETTER:
+        return "lower"
+    if name in HIGHER_IS_BETTER or name.startswith(HIGHER_IS_BETTER_PREFIXES):
+        return "higher"
+    return ""
+
+
+# ---- configuration ----------------------------------------------------------------------------
+
+def load_config(path: Path) -> dict:
+    if not path.exists():
+        raise AnalysisError("no such file", path)
+    try:
+        cfg = yaml.safe_load(path.read_text())
+    except yaml.YAMLError as exc:
+        raise AnalysisError(f"not valid YAML: {exc}", path) from None
+    if not isinstance(cfg, dict):
+        raise AnalysisError("expected a mapping with question, scenarios, baseline, dates", path)
+    for key in ("question", "scenarios", "baseline", "dates"):
+        if not cfg.get(key):
+            raise AnalysisError(f"missing required key {key!r}", path)
+    scenarios = cfg["scenarios"]
+    if not isinstance(scenarios, list) or not all(isinstance(s, dict) and "label" in s and "file" in s
+                                                  for s in scenarios):
+        raise AnalysisError("'scenarios' must be a list of {label, file, description}", path)
+    labels = [str(s["label"]) for s in scenarios]
+    if len(set(labels)) != len(labels):
+        raise AnalysisError("scenario labels must be unique", path)
+    if str(cfg["baseline"]) not in labels:
+        raise AnalysisError(f"baseline {cfg['baseline']!r} is not one of the scenario labels {labels}", path)
+    if len(scenarios) < 2:
+        raise AnalysisError("a memo needs the baseline and at least one other scenario", path)
+    cfg["dates"] = [str(d) for d in (cfg["dates"] if isinstance(cfg["dates"], list) else [cfg["dates"]])]
+    for d in cfg["dates"]:
+        try:
+            parse_date(d)
+        except AnalysisError as exc:
+            raise AnalysisError(exc.message, path) from None
+    for key in ("indicators", "groups"):
+        if isinstance(cfg.get(key), str):
+            cfg[key] = [s.strip() for s in cfg[key].split(",")]
+    return cfg
+
+
+# ---- words from numbers -----------------------------------------------------------------------
+
+def month_text(date: str) -> str:
+    y, m = divmod(parse_date(date), 100)
+    return _dt.date(y, m, 1).strftime("%B %Y")
+
+
+def level(x: float, kind: str, units: str) -> str:
+    if not np.isfinite(x):
+        return "not defined"
+    if kind == "share":
+        return f"{100 * x:.1f}%"
+    return f"{x:,.3g} {units}".strip() if kind == "count" else f"{x:.3g}"
+
+
+def change(x: float, kind: str, signed=True) -> str:
+    if not np.isfinite(x):
+        return "NA"
+    if kind == "share":
+        return f"{100 * x:+.1f} pp" if signed else f"{100 * x:.1f} pp"
+    return f"{x:+,.3g}" if signed else f"{x:,.3g}"
+
+
+def interval(row, kind: str) -> str:
+    if not (np.isfinite(row.ci_low) and np.isfinite(row.ci_high)):
+        return "interval not available (fewer than 2 replicates)"
+    return f"95% CI {change(row.ci_low, kind)} to {change(row.ci_high, kind)}"
+
+
+def finding(row, kind: str, units: str, better: str) -> str:
+    """One sentence on the effect for all workers at one date."""
+    verdict = ""
+    if row.flag:
+        verdict = " The interval includes zero: the direction of the effect is not established."
+    elif better:
+        improved = (row.difference > 0) == (better == "higher")
+        verdict = " An improvement." if improved else " A deterioration."
+    rel = f", {compare.fmt_pct(row.relative)}" if np.isfinite(row.relative) else ""
+    return (f"**{row.indicator}** in {month_text(row.date)} under **{row.scenario}**: "
+            f"{level(row.value, kind, units)} against {level(row.baseline, kind, units)} in the baseline, "
+            f"a difference of {change(row.difference, kind)}{rel} ({interval(row, kind)}).{verdict}")
+
+
+def least_gain(rows, kind: str, better: str) -> str | None:
+    """Which group gains least (or changes least, when we do not know which way is better)."""
+    # Counts scale with group size, so groups are ranked by relative change for them.
+    measure = "relative" if kind == "count" else "difference"
+    rows = rows[(rows["dimension"] != "all") & np.isfinite(rows[measure])]
+    if len(rows) < 2:
+        return None
+    gain = rows[measure] * (-1 if better == "lower" else 1)
+    worst = rows.loc[gain.abs().idxmin() if not better else gain.idxmin()]
+    best = rows.loc[gain.abs().idxmax() if not better else gain.idxmax()]
+    what = "gains least" if better else "changes least"
+    tail = " (its interval includes zero)" if worst.flag else ""
+
+    def size(r):
+        return change(r.difference, kind) + (f" ({compare.fmt_pct(r.relative)})" if kind == "count" else "")
+    return (f"For {worst.indicator} under {worst.scenario}, the group that {what} is "
+            f"**{worst.dimension} = {worst.group}**: {size(worst)}, {interval(worst, kind)}{tail}; "
+            f"the group that {what.replace('least', 'most')} is {best.dimension} = {best.group}: {size(best)}.")
+
+
+def flatten(obj, prefix="") -> dict:
+    """Nested scenario YAML -> {'countries.bangladesh.minimum_wage': 100, ...}; named list items by name."""
+    out = {}
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            out.update(flatten(v, f"{prefix}{k}."))
+    elif isinstance(obj, list) and obj and all(isinstance(v, dict) for v in obj):
+        for i, v in enumerate(obj):
+            out.update(flatten(v, f"{prefix}{v.get('name', i)}."))
+    else:
+        out[prefix.rstrip(".")] = obj
+    return out
+
+
+def scenario_yaml(f) -> dict:
+    try:
+        doc = yaml.safe_load(str(f.attrs.get("scenario_yaml", "")) or "{}")
+    except yaml.YAMLError:
+        return {}
+    return doc if isinstance(doc, dict) else {}
+
+
+IGNORED_KEYS = {"name", "description", "seed"}
+
+
+def differences(base: dict, other: dict) -> list:
+    a, b = flatten(base), flatten(other)
+    keys = [k for k in list(b) + [k for k in a if k not in b] if k.split(".")[-1] not in IGNORED_KEYS
+            and not k.endswith("source")]
+    return [dict(key=k, before=_show(a.get(k, "(not set)")), after=_show(b.get(k, "(not set)")))
+            for k in keys if a.get(k) != b.get(k)]
+
+
+def _show(v) -> str:
+    return "(not set)" if v == "(not set)" else f"`{v}`"
+
+
+def find_sources(doc, path="") -> list:
+    """(key path, text) for every `source`/`sources` string in a scenario YAML."""
+    found = []
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            here = f"{path}.{k}" if path else str(k)
+            if k in ("source", "sources") and isinstance(v, (str, list)):
+                for text in (v if isinstance(v, list) else [v]):
+                    found.append((path or "(scenario)", str(text)))
+            else:
+                found += find_sources(v, here)
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            name = v.get("name", i) if isinstance(v, dict) else i
+            found += find_sources(v, f"{path}.{name}" if path else str(name))
+    return found
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "scenario"
+
+
+# ---- building ---------------------------------------------------------------------------------
+
+def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis memo") -> list:
+    config_path, out_dir = Path(config_path), Path(out_dir)
+    cfg = load_config(config_path)
+    root = config_path.parent
+    entries = sorted(cfg["scenarios"], key=lambda s: str(s["label"]) != str(cfg["baseline"]))  # baseline first
+    files = [open_result(_resolve(root, e["file"])) for e in entries]
+    check_compatible(files)
+    labels = [str(e["label"]) for e in entries]
+    file_names = [f.scenario_name for f in files]
+    for f, label in zip(files, labels):
+        f.attrs["scenario_name"] = label  # the memo speaks of scenarios by their labels
+    base = files[0]
+    indicators = cfg.get("indicators") or list(base.indicators)
+    groups = cfg.get("groups") or []
+    overrides = cfg.get("direction") or {}
+
+    df = compare.compare(files, cfg["dates"], dims=groups, indicators=indicators)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "figures").mkdir(exist_ok=True)
+    (out_dir / "scenarios").mkdir(exist_ok=True)
+    df.to_csv(out_dir / "effects.csv", index=False)
+
+    last = format_date(base.time[base.date_index(cfg["dates"][-1])])
+    findings, uncertain = [], []
+    for name in indicators:
+        info = base.indicator(name)
+        better = direction(name, overrides)
+        mine = df[df["indicator"] == name]
+        for row in mine[(mine["dimension"] == "all") & (mine["date"] == last)].itertuples():
+            findings.append(finding(row, info.kind, info.units, better))
+        for scen in labels[1:]:
+            sentence = least_gain(mine[(mine["date"] == last) & (mine["scenario"] == scen)], info.kind, better)
+            if sentence:
+                findings.append(sentence)
+        for row in mine[mine["flag"] != ""].itertuples():
+            where = "all workers" if row.dimension == "all" else f"{row.dimension} = {row.group}"
+            uncertain.append(f"{row.indicator}, {where}, {month_text(row.date)}, {row.scenario}: "
+                             f"{change(row.difference, info.kind)} ({interval(row, info.kind)})")
+    n_uncertain = len(uncertain)
+    uncertain_intro = (f"{n_uncertain} of {len(df)} estimated effects have a 95% interval that includes zero; "
+                       "for these the replicates do not establish the direction of the effect"
+                       + (f" (the first {MAX_UNCERTAIN} are listed; all are flagged in effects.csv):"
+                          if n_uncertain > MAX_UNCERTAIN else ":"))
+
+    figures = []
+    for name in indicators:
+        rel = f"figures/{slug(name)}.png"
+        plot.fan_chart(files, name, dims=groups, output=out_dir / rel,
+                       title=f"{name}: median and 50%/90% bands across replicates")
+        figures.append(dict(path=rel, caption=f"{base.indicator(name).description} "
+                                              f"Lines: median across replicates; bands: 50% and 90% of replicates."))
+
+    base_doc = scenario_yaml(base)
+    scenarios, sources = [], {}
+    for e, f, label, file_name in zip(entries, files, labels, file_names):
+        doc = scenario_yaml(f)
+        (out_dir / "scenarios" / f"{slug(label)}.yaml").write_text(str(f.attrs.get("scenario_yaml", "")))
+        changes = differences(base_doc, doc) if f is not base else []
+        for key, text in find_sources(doc):
+            sources.setdefault((key, text), []).append(label)
+        scenarios.append(dict(
+            label=label, slug=slug(label), is_baseline=f is base, description=str(e.get("description", "")).strip(),
+            yaml_description=str(doc.get("description", "")).strip(), changes=changes[:MAX_CHANGES],
+            more_changes=max(0, len(changes) - MAX_CHANGES), path=f.path,
+            scenario_name=file_name, scenario_file=f.attrs.get("scenario_file", "?"),
+            program_version=f.attrs.get("program_version", "?"), seed=f.attrs.get("seed", "?"),
+            replicates=f.replicates, runs=f.runs, created=f.attrs.get("created", "?"),
+            command_line=f.attrs.get("command_line", "?"),
+            horizon=f"{format_date(f.time[0])} to {format_date(f.time[-1])}"))
+
+    reps = sorted({f.replicates for f in files})
+    all_paired = (df["method"] == "paired").all()
+    summary = df[df["dimension"] == "all"]
+    by_group = df[(df["dimension"] != "all") & (df["date"] == last)]
+    context = dict(
+        title=cfg.get("title") or str(cfg["question"]).strip().split("\n")[0][:80],
+        author=cfg.get("author", ""), today=_dt.date.today().isoformat(), question=str(cfg["question"]).strip(),
+        scenarios=scenarios, findings=findings, uncertain=uncertain[:MAX_UNCERTAIN], uncertain_intro=uncertain_intro,
+        replicates_text=" or ".join(map(str, reps)) + " replicates",
+        method_text=("paired by replicate under common random numbers, t-interval" if all_paired
+                     else "Welch t-interval where replicates could not be paired"),
+        summary_table=_table(summary), group_table=_table(by_group) if len(by_group) else "_No groups requested._",
+        figures=figures, sources=[dict(key=k, text=t, scenarios=", ".join(v)) for (k, t), v in sources.items()],
+        last_date_text=month_text(last), flag=compare.FLAG_CROSSES_ZERO, memo_command=command_line,
+        analysis_version=__version__, config_path=config_path)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    md = env.get_template("memo.md.j2").render(**context)
+    md_path = out_dir / "memo.md"
+    md_path.write_text(md)
+    written = [md_path, out_dir / "effects.csv", *[out_dir / fig["path"] for fig in figures]]
+    written += render(md_path)
+    return written
+
+
+def _resolve(root: Path, file) -> Path:
+    p = Path(str(file))
+    return p if p.is_absolute() else root / p
+
+
+def _table(rows) -> str:
+    t = compare.display_table(rows).drop(columns=["n"])
+    return compare.markdown_table(t)
+
+
+def render(md_path: Path) -> list:
+    """memo.md -> memo.html (self-contained) and memo.docx with pandoc; memo.pdf with weasyprint if installed."""
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        raise AnalysisError("pandoc is not installed: wrote memo.md and figures but cannot make HTML/DOCX", md_path)
+    out = md_path.parent
+    html, docx = out / "memo.html", out / "memo.docx"
+    common = [pandoc, md_path.name, "--from", "markdown", "--resource-path", "."]
+    _run(common + ["--standalone", "--self-contained", "--to", "html5", "-o", html.name], out)
+    _run(common + ["--to", "docx", "-o", docx.name], out)
+    written = [html, docx]
+    weasy = shutil.which("weasyprint")
+    if weasy:
+        _run([weasy, html.name, "memo.pdf"], out)
+        written.append(out / "memo.pdf")
+    return written
+
+
+def _run(cmd: list, cwd: Path) -> None:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise AnalysisError(f"{Path(cmd[0]).name} failed: {proc.stderr.strip()}", cwd / cmd[1])
