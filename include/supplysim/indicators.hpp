@@ -1,0 +1,61 @@
+#pragma once
+// The indicator catalogue and the integer counters indicators are computed from. Counters are exact
+// integers, so summing per-thread partials in any order gives the same result: outputs are
+// bit-identical for any thread count without ordered reductions.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "supplysim/groups.hpp"
+#include "supplysim/standard_area.hpp"
+
+namespace supplysim {
+
+// What is counted per cell each month.
+enum Counter : int {
+    c_employed = 0,
+    c_compliant_first,                                  // one per Area
+    c_wage_milli = c_compliant_first + int(area_count), // sum of wage/minimum wage, in thousandths
+    c_below_minimum,
+    c_excess_hours,
+    c_injuries,
+    c_harassed,
+    c_child_labour,
+    c_forced_labour,
+    c_union,
+    c_informal,
+    c_subcontracted,
+    c_quits,
+    c_inspected,
+    counter_count
+};
+
+using CellCounters = std::vector<std::uint64_t>;  // [cell][counter]
+
+enum class IndicatorKind { share, ratio, rate, count };
+
+struct IndicatorSpec {
+    std::string name;
+    std::string units;
+    std::string description;
+    IndicatorKind kind;
+    int numerator;     // a Counter
+    double scale;      // value = scale * numerator / employed (or scale * numerator for counts)
+};
+
+const std::vector<IndicatorSpec>& indicator_catalogue();
+const char* kind_name(IndicatorKind k);
+
+// One replicate's series: values[(indicator * months + month) * groups + group].
+struct Series {
+    int indicators = 0, months = 0, groups = 0;
+    std::vector<double> values;
+    double& at(int i, int m, int g) { return values[(std::size_t(i) * months + m) * groups + g]; }
+    double at(int i, int m, int g) const { return values[(std::size_t(i) * months + m) * groups + g]; }
+};
+
+// Turns one month's cell counters into indicator values for every group.
+void record_month(const CellCounters& cells, const GroupLayout& layout, int month, Series& series);
+
+}  // namespace supplysim

@@ -1,0 +1,19 @@
+#pragma once
+// Phase: what the month brings each worker (pay against the minimum wage, hours against the limit,
+// injury, harassment, union membership, child and forced labour, quitting), counted into the
+// indicator cells as it happens so workers are read once per month.
+#include "supplysim/groups.hpp"
+#include "supplysim/indicators.hpp"
+#include "supplysim/policy.hpp"
+#include "supplysim/rng.hpp"
+#include "supplysim/world.hpp"
+
+namespace supplysim {
+
+// Wage of a worker as a ratio to the minimum wage, given the employer's practices.
+double wage_ratio(const World& world, const Scenario& scenario, std::size_t firm, std::uint32_t worker);
+
+void live_the_month(World& world, const Scenario& scenario, const Policy& policy, const CounterRng& rng,
+                    int month, CellCounters& cells);
+
+}  // namespace supplysim

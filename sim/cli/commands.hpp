@@ -1,0 +1,19 @@
+#pragma once
+// The `supplysim` subcommands. Each takes its own arguments (after the subcommand name) and returns
+// the exit code: 0 ok, 1 runtime failure, 2 bad input.
+#include <string>
+#include <vector>
+
+namespace supplysim::cli {
+
+using Args = std::vector<std::string>;
+
+int run_command(const Args& args, const std::string& command_line);
+int validate_command(const Args& args);
+int info_command(const Args& args);
+int indicators_command(const Args& args);
+int reference_command(const Args& args);
+
+inline constexpr int exit_ok = 0, exit_failure = 1, exit_bad_input = 2, exit_interrupted = 130;
+
+}  // namespace supplysim::cli

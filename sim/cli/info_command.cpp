@@ -1,0 +1,50 @@
+#include <iostream>
+#include <map>
+
+#include "commands.hpp"
+#include "options.hpp"
+#include "supplysim/io/result_file.hpp"
+
+namespace supplysim::cli {
+
+int info_command(const Args& args) {
+    po::options_description opts("options");
+    opts.add_options()("help,h", "show this help")("file", po::value<std::string>()->required(), "results file (.h5)")(
+        "scenario", "also print the resolved scenario YAML");
+    po::positional_options_description pos;
+    pos.add("file", 1);
+    po::variables_map vm;
+    if (auto code = parse_options(args, opts, pos, vm, "usage: supplysim info <file.h5> [--scenario]")) return *code;
+    FileSummary s;
+    try {
+        s = read_file_summary(vm["file"].as<std::string>());
+    } catch (const std::runtime_error& e) {
+        std::cerr << "supplysim: " << e.what() << "\n";
+        return exit_bad_input;
+    }
+    std::cout << "file:            " << vm["file"].as<std::string>() << "\n"
+              << "format version:  " << s.format_version << "\n"
+              << "program version: " << s.program_version << "\n"
+              << "scenario:        " << s.scenario_name << " (" << s.scenario_file << ")\n"
+              << "seed:            " << s.seed << "\n"
+              << "runs:            " << s.runs << "\n"
+              << "replicates:      " << s.replicates << "\n"
+              << "months:          " << s.months << " from " << s.start << "\n"
+              << "created:         " << s.created << "\n"
+              << "command line:    " << s.command_line << "\n"
+              << "indicators (" << s.indicators.size() << "):";
+    for (const auto& i : s.indicators) std::cout << " " << i;
+    std::cout << "\ngroups (" << s.groups.size() << "):\n";
+    std::map<std::string, std::string> by_dimension;
+    std::vector<std::string> order;
+    for (const auto& g : s.groups) {
+        if (!by_dimension.count(g.dimension)) order.push_back(g.dimension);
+        auto& v = by_dimension[g.dimension];
+        v += (v.empty() ? "" : ", ") + g.value;
+    }
+    for (const auto& d : order) std::cout << "  " << d << ": " << by_dimension[d] << "\n";
+    if (vm.count("scenario")) std::cout << "\nresolved scenario:\n" << s.scenario_yaml;
+    return exit_ok;
+}
+
+}  // namespace supplysim::cli

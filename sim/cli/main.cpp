@@ -1,0 +1,58 @@
+// supplysim: agent-based simulation of decent work in global supply chains.
+#include <csignal>
+#include <cstring>
+#include <iostream>
+#include <map>
+
+#include "commands.hpp"
+#include "supplysim/experiment.hpp"
+#include "supplysim/version.hpp"
+
+namespace {
+
+void on_signal(int) { supplysim::cancellation_flag().store(true); }
+
+const char* usage =
+    "usage: supplysim <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  run <scenario.yaml> -o <out.h5>   simulate a scenario's replicates into one HDF5 file\n"
+    "  validate <scenario.yaml>          check a scenario file; print what is wrong, with file:line:column\n"
+    "  info <file.h5>                    what a results file holds: scenario, seed, version, indicators, groups\n"
+    "  indicators                        the indicator catalogue: name, unit, meaning, disaggregations\n"
+    "  reference                         every scenario key with type, default and range (Markdown)\n"
+    "\n"
+    "`supplysim <command> --help` describes a command's options.\n"
+    "exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 interrupted.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace supplysim::cli;
+    std::string command_line;
+    for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        std::cout << usage;
+        return argc < 2 ? exit_bad_input : exit_ok;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        std::cout << "supplysim " << supplysim::program_version << "\n";
+        return exit_ok;
+    }
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    const std::string command = argv[1];
+    const Args args(argv + 2, argv + argc);
+    try {
+        if (command == "run") return run_command(args, command_line);
+        if (command == "validate") return validate_command(args);
+        if (command == "info") return info_command(args);
+        if (command == "indicators") return indicators_command(args);
+        if (command == "reference") return reference_command(args);
+    } catch (const std::exception& e) {
+        std::cerr << "supplysim: " << e.what() << "\n";
+        return exit_failure;
+    }
+    std::cerr << "supplysim: unknown command \"" << command << "\"\n\n" << usage;
+    return exit_bad_input;
+}

@@ -1,0 +1,105 @@
+#include <tbb/global_control.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+#include "commands.hpp"
+#include "options.hpp"
+#include "supplysim/experiment.hpp"
+#include "supplysim/io/scenario_loader.hpp"
+
+namespace supplysim::cli {
+
+namespace {
+
+// Mean over replicates of an indicator for group "all" in one month.
+double replicate_mean(const std::vector<Series>& series, int indicator, int month) {
+    double sum = 0;
+    for (const auto& s : series) sum += s.at(indicator, month, 0);
+    return sum / double(series.size());
+}
+
+void print_summary(const Scenario& s, const std::vector<Series>& series, double seconds) {
+    const auto& catalogue = indicator_catalogue();
+    const int last = s.months() - 1;
+    std::printf("\n%s: %lld workers, %d months (%s to %s), %zu replicates, %.2f s\n", s.name.c_str(),
+                static_cast<long long>(s.total_workers()), s.months(), s.start.str().c_str(), s.end.str().c_str(),
+                series.size(), seconds);
+    std::printf("%-38s %12s %12s   %s\n", "indicator (all workers, replicate mean)", s.start.str().c_str(),
+                s.end.str().c_str(), "units");
+    for (std::size_t i = 0; i < catalogue.size(); ++i)
+        std::printf("%-38s %12.4g %12.4g   %s\n", catalogue[i].name.c_str(), replicate_mean(series, int(i), 0),
+                    replicate_mean(series, int(i), last), catalogue[i].units.c_str());
+}
+
+}  // namespace
+
+int run_command(const Args& args, const std::string& command_line) {
+    po::options_description opts("options");
+    opts.add_options()("help,h", "show this help")("scenario", po::value<std::string>()->required(), "scenario YAML file")(
+        "output,o", po::value<std::string>()->required(), "HDF5 file to write")(
+        "replicates,r", po::value<int>(), "replicates (default: the scenario's `replicates`)")(
+        "threads,t", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
+        "quiet,q", "no summary on screen");
+    po::positional_options_description pos;
+    pos.add("scenario", 1);
+    po::variables_map vm;
+    if (auto code = parse_options(args, opts, pos, vm, "usage: supplysim run <scenario.yaml> -o <out.h5> [options]"))
+        return *code;
+
+    Scenario scenario;
+    try {
+        scenario = load_scenario(vm["scenario"].as<std::string>());
+    } catch (const InputError& e) {
+        std::cerr << "supplysim: " << e.what() << "\n";
+        return exit_bad_input;
+    }
+    const int replicates = vm.count("replicates") ? vm["replicates"].as<int>() : scenario.replicates;
+    const int threads = vm["threads"].as<int>();
+    if (replicates < 1 || replicates > 100000) {
+        std::cerr << "supplysim: --replicates must be from 1 to 100000\n";
+        return exit_bad_input;
+    }
+    if (threads < 0 || threads > 4096) {
+        std::cerr << "supplysim: --threads must be from 0 to 4096\n";
+        return exit_bad_input;
+    }
+    std::optional<tbb::global_control> limit;
+    if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+
+    const GroupLayout layout(scenario);
+    const auto t0 = std::chrono::steady_clock::now();
+    const bool tty = isatty(STDERR_FILENO);
+    std::vector<Series> series;
+    try {
+        series = run_replicates(scenario, layout, replicates, [&](int done) {
+            if (tty) std::fprintf(stderr, "\r  replicate %d/%d", done, replicates);
+        });
+    } catch (const Cancelled&) {
+        std::cerr << "\nsupplysim: interrupted; nothing written\n";
+        return exit_interrupted;
+    }
+    if (tty) std::fprintf(stderr, "\n");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    const std::string output = vm["output"].as<std::string>();
+    auto file = ResultFile::create(output, make_header(scenario, layout, replicates, 1, command_line));
+    try {
+        for (int r = 0; r < replicates; ++r) file.write_replicate(0, r, series[std::size_t(r)]);
+        file.mark_run_done(0);
+        file.finish();
+    } catch (...) {
+        file.discard();
+        throw;
+    }
+    if (!vm.count("quiet")) {
+        print_summary(scenario, series, seconds);
+        std::printf("\nwrote %s\n", output.c_str());
+    }
+    return exit_ok;
+}
+
+}  // namespace supplysim::cli

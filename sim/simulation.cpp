@@ -1,0 +1,60 @@
+#include "supplysim/simulation.hpp"
+
+#include "supplysim/phases/compliance.hpp"
+#include "supplysim/phases/inspection.hpp"
+#include "supplysim/phases/labour_market.hpp"
+#include "supplysim/phases/orders.hpp"
+#include "supplysim/phases/subcontracting.hpp"
+#include "supplysim/phases/worker_outcomes.hpp"
+#include "supplysim/policy.hpp"
+#include "supplysim/population.hpp"
+#include "supplysim/rng.hpp"
+
+namespace supplysim {
+
+namespace {
+
+// Share of each segment's employed workers in firms complying per area: the peer norm firms see.
+void update_peer_norms(World& w) {
+    const auto& firms = w.firms;
+    for (int sg = 0; sg < w.segments.count(); ++sg) {
+        double total = 0;
+        PerArea<double> complying{};
+        for (auto f = w.segment_firm_begin[sg]; f < w.segment_firm_begin[sg + 1]; ++f) {
+            const double n = firms.workforce(f);
+            total += n;
+            for (std::size_t a = 0; a < area_count; ++a) complying[a] += n * ((firms.compliant[f] >> a) & 1u);
+        }
+        if (total > 0)
+            for (std::size_t a = 0; a < area_count; ++a) w.peer_compliance[sg][a] = float(complying[a] / total);
+    }
+}
+
+}  // namespace
+
+Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int replicate, const MonthObserver& observe) {
+    const CounterRng rng(s.seed, std::uint32_t(replicate));
+    World world = build_world(s, policy_for_month(s, 0), rng);
+    Series series;
+    series.indicators = int(indicator_catalogue().size());
+    series.months = s.months();
+    series.groups = layout.group_count();
+    series.values.assign(std::size_t(series.indicators) * series.months * series.groups, 0.0);
+    CellCounters cells(std::size_t(layout.cell_count()) * counter_count);
+    for (int month = 0; month < s.months(); ++month) {
+        const Policy policy = policy_for_month(s, month);
+        place_orders(world, s, policy, rng, month);
+        produce_and_subcontract(world, s, policy, month);
+        decide_compliance(world, s, policy, rng, month);
+        inspect_and_audit(world, s, policy, rng, month);
+        std::fill(cells.begin(), cells.end(), 0);
+        live_the_month(world, s, policy, rng, month, cells);
+        move_workers(world, s, rng, month);
+        update_peer_norms(world);
+        record_month(cells, layout, month, series);
+        if (observe) observe(month, world);
+    }
+    return series;
+}
+
+}  // namespace supplysim
