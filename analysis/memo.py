@@ -115,14 +115,16 @@ def change(x: float, kind: str, signed=True) -> str:
 
 def interval(row, kind: str) -> str:
     if not (np.isfinite(row.ci_low) and np.isfinite(row.ci_high)):
-        return "interval not available (fewer than 2 replicates)"
+        return "no interval: fewer than 2 replicates have workers in this group"
     return f"95% CI {change(row.ci_low, kind)} to {change(row.ci_high, kind)}"
 
 
 def finding(row, kind: str, units: str, better: str) -> str:
     """One sentence on the effect for all workers at one date."""
     verdict = ""
-    if row.flag:
+    if row.difference == 0 and row.ci_low == row.ci_high == 0:
+        verdict = " No replicate shows any difference."
+    elif row.flag:
         verdict = " The interval includes zero: the direction of the effect is not established."
     elif better:
         improved = (row.difference > 0) == (better == "higher")
@@ -151,6 +153,33 @@ def least_gain(rows, kind: str, better: str) -> str | None:
     return (f"For {worst.indicator} under {worst.scenario}, the group that {what} is "
             f"**{worst.dimension} = {worst.group}**: {size(worst)}, {interval(worst, kind)}{tail}; "
             f"the group that {what.replace('least', 'most')} is {best.dimension} = {best.group}: {size(best)}.")
+
+
+def no_change(df):
+    """Effects that are exactly zero in every replicate: certain, not uncertain."""
+    return (df["difference"] == 0) & (df["ci_low"] == 0) & (df["ci_high"] == 0)
+
+
+def undefined(df):
+    return ~np.isfinite(df["ci_low"]) | ~np.isfinite(df["ci_high"])
+
+
+def crossing(df):
+    return (df["flag"] != "") & ~no_change(df) & ~undefined(df)
+
+
+def uncertainty_intro(df, n_crossing: int) -> str:
+    text = (f"{n_crossing} of {len(df)} estimated effects have a 95% interval that includes zero; for these "
+            "the replicates do not establish the direction of the effect")
+    text += f" (the first {MAX_UNCERTAIN} are listed; all are flagged in effects.csv)." if n_crossing > MAX_UNCERTAIN \
+        else "."
+    zero, na = int(no_change(df).sum()), int(undefined(df).sum())
+    if zero:
+        text += f" {zero} effects are exactly zero in every replicate (nothing happens in either scenario)."
+    if na:
+        text += (f" {na} cannot be estimated because fewer than two replicates have workers in the group; "
+                 "more replicates or a larger world would be needed.")
+    return text
 
 
 def flatten(obj, prefix="") -> dict:
@@ -182,12 +211,15 @@ def differences(base: dict, other: dict) -> list:
     a, b = flatten(base), flatten(other)
     keys = [k for k in list(b) + [k for k in a if k not in b] if k.split(".")[-1] not in IGNORED_KEYS
             and not k.endswith("source")]
-    return [dict(key=k, before=_show(a.get(k, "(not set)")), after=_show(b.get(k, "(not set)")))
+    return [dict(key=k, before=_show(a.get(k, DEFAULT)), after=_show(b.get(k, DEFAULT)))
             for k in keys if a.get(k) != b.get(k)]
 
 
+DEFAULT = "(default)"  # a key absent from a resolved scenario takes the engine's default
+
+
 def _show(v) -> str:
-    return "(not set)" if v == "(not set)" else f"`{v}`"
+    return DEFAULT if v == DEFAULT else f"`{v}`"
 
 
 def find_sources(doc, path="") -> list:
@@ -248,15 +280,11 @@ def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis mem
             sentence = least_gain(mine[(mine["date"] == last) & (mine["scenario"] == scen)], info.kind, better)
             if sentence:
                 findings.append(sentence)
-        for row in mine[mine["flag"] != ""].itertuples():
+        for row in mine[crossing(mine)].itertuples():
             where = "all workers" if row.dimension == "all" else f"{row.dimension} = {row.group}"
             uncertain.append(f"{row.indicator}, {where}, {month_text(row.date)}, {row.scenario}: "
                              f"{change(row.difference, info.kind)} ({interval(row, info.kind)})")
-    n_uncertain = len(uncertain)
-    uncertain_intro = (f"{n_uncertain} of {len(df)} estimated effects have a 95% interval that includes zero; "
-                       "for these the replicates do not establish the direction of the effect"
-                       + (f" (the first {MAX_UNCERTAIN} are listed; all are flagged in effects.csv):"
-                          if n_uncertain > MAX_UNCERTAIN else ":"))
+    uncertain_intro = uncertainty_intro(df, len(uncertain))
 
     figures = []
     for name in indicators:
@@ -292,6 +320,7 @@ def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis mem
         title=cfg.get("title") or str(cfg["question"]).strip().split("\n")[0][:80],
         author=cfg.get("author", ""), today=_dt.date.today().isoformat(), question=str(cfg["question"]).strip(),
         scenarios=scenarios, findings=findings, uncertain=uncertain[:MAX_UNCERTAIN], uncertain_intro=uncertain_intro,
+        uncertain_intro_needed=bool((df["flag"] != "").any()),
         replicates_text=" or ".join(map(str, reps)) + " replicates",
         method_text=("paired by replicate under common random numbers, t-interval" if all_paired
                      else "Welch t-interval where replicates could not be paired"),
