@@ -104,9 +104,9 @@ def _sobol(f: ResultFile, y: np.ndarray, n_boot: int, seed: int):
         note = f"{(~keep).sum()} of {n} base rows dropped (indicator undefined: no workers in the group)"
     if keep.sum() < 10:
         raise f.error("too few usable Sobol base rows (indicator NaN in most runs)")
-    res = sobol_indices(y_a[keep], y_b[keep], y_ab[:, keep], n_boot=n_boot, seed=seed)
     if np.var(np.concatenate([y_a[keep], y_b[keep]])) == 0:
         raise f.error("the indicator does not vary across the sweep: sensitivity indices are undefined")
+    res = sobol_indices(y_a[keep], y_b[keep], y_ab[:, keep], n_boot=n_boot, seed=seed)
     table = pd.DataFrame({"parameter": order, **res}).sort_values("ST", ascending=False, ignore_index=True)
     return table, int(keep.sum() * (k + 2)), note
 

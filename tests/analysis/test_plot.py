@@ -1,5 +1,4 @@
 """Fan charts are written in the format the extension asks for, one panel per group."""
-import pytest
 
 from analysis import plot
 from analysis.cli import main
