@@ -57,7 +57,7 @@ def test_uncertain_effects_listed(tmp_path, scenario_files):
     """A scenario identical to the baseline but for its own noise: everything is uncertain."""
     d = tmp_path
     synthetic.write_scenario(d / "same.h5", effect=0.0, seed=1, own_noise=0.01, own_seed=5,
-                                    scenario_yaml=synthetic.BASELINE_YAML.replace("baseline", "same"))
+                             scenario_yaml=synthetic.BASELINE_YAML.replace("baseline", "same"))
     cfg = d / "memo.yaml"
     cfg.write_text(yaml.safe_dump({
         "question": "Does nothing change?", "baseline": "base",
