@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "supplysim/phases/compliance.hpp"
+#include "supplysim/phases/subcontracting.hpp"
 
 namespace supplysim {
 
@@ -177,6 +178,11 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
 
     for (const auto& sector : s.sectors) w.sector_margin.push_back(float(sector.margin));
     refresh_segment_buyer_terms(w, s, policy);
+    // Buyers size their orders to the chain as it is organised at the start: tier 1 keeps
+    // (1 - share passed down) of them. Later changes in pressure shift work between tiers.
+    w.segment_base_share_down.assign(nseg, 0);
+    for (int sg = 0; sg < nseg; ++sg)
+        w.segment_base_share_down[sg] = float(subcontract_share(s.parameters.production, w.segment_pressure[sg], w.segment_lead_time[sg]));
     w.segment_inspection_rate.assign(nseg, 0);
     // Expected visit rate per segment from the inspectorate's size, so firms start out with a
     // realistic perception of the risk instead of none.
@@ -235,7 +241,7 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
         const auto& cp = policy.countries[firms.country[f]];
         for (auto i = firms.worker_begin[f]; i < firms.worker_begin[f + 1]; ++i) {
             const auto u = rng.uniforms(0, i, Purpose::build_worker, 3);
-            const double density = cp.union_density * (firms.complies(f, Area::freedom_of_association) ? 1.0 : 0.2) *
+            const double density = cp.union_density * (firms.complies(f, Area::freedom_of_association) ? 1.0 : 0.0) *
                                    ((firms.kind[f] & firm_kind::epz) ? cp.epz_union_access : 1.0);
             if (!(w.workers.status[i] & status::informal) && u[0] < density)
                 w.workers.status[i] |= status::union_member;

@@ -1,5 +1,7 @@
 #include "supplysim/simulation.hpp"
 
+#include <algorithm>
+
 #include "supplysim/phases/compliance.hpp"
 #include "supplysim/phases/inspection.hpp"
 #include "supplysim/phases/labour_market.hpp"
@@ -41,16 +43,21 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
     series.groups = layout.group_count();
     series.values.assign(std::size_t(series.indicators) * series.months * series.groups, 0.0);
     CellCounters cells(std::size_t(layout.cell_count()) * counter_count);
-    for (int month = 0; month < s.months(); ++month) {
-        const Policy policy = policy_for_month(s, month);
-        place_orders(world, s, policy, rng, month);
-        produce_and_subcontract(world, s, policy, month);
-        decide_compliance(world, s, policy, rng, month);
-        inspect_and_audit(world, s, policy, rng, month);
+    // Steps before `spin_up` run under the start month's policy and are not recorded; the step index
+    // (not the calendar month) keys the random streams.
+    const int spin_up = s.parameters.production.spin_up_months;
+    for (int step = 0; step < spin_up + s.months(); ++step) {
+        const int month = step - spin_up;
+        const Policy policy = policy_for_month(s, std::max(0, month));
+        place_orders(world, s, policy, rng, step);
+        produce_and_subcontract(world, s, policy, step);
+        decide_compliance(world, s, policy, rng, step);
+        inspect_and_audit(world, s, policy, rng, step);
         std::fill(cells.begin(), cells.end(), 0);
-        live_the_month(world, s, policy, rng, month, cells);
-        move_workers(world, s, rng, month);
+        live_the_month(world, s, policy, rng, step, cells);
+        move_workers(world, s, rng, step);
         update_peer_norms(world);
+        if (month < 0) continue;
         record_month(cells, layout, month, series);
         if (observe) observe(month, world);
     }

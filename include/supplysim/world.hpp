@@ -97,6 +97,7 @@ struct World {
     std::vector<float> segment_lead_time;          // buyers' weighted lead time, weeks
     std::vector<float> segment_audit_rate;         // monthly chance a firm is audited by a buyer
     std::vector<float> segment_inspection_rate;    // last month's share of firms visited
+    std::vector<float> segment_base_share_down;    // share of orders passed down under the start's buyer terms
 };
 
 }  // namespace supplysim

@@ -10,6 +10,7 @@
 #include "options.hpp"
 #include "supplysim/experiment.hpp"
 #include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/memory_estimate.hpp"
 
 namespace supplysim::cli {
 
@@ -71,6 +72,14 @@ int run_command(const Args& args, const std::string& command_line) {
     if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
 
     const GroupLayout layout(scenario);
+    // Refuse a run that cannot fit in memory now, not hours later.
+    const auto need = estimate_memory(scenario, replicates, threads, layout.group_count(), layout.cell_count());
+    if (const auto have = available_memory(); have && need.total() > have->bytes) {
+        std::cerr << "supplysim: " << vm["scenario"].as<std::string>() << ": the run needs " << need.describe()
+                  << ", but only " << format_bytes(have->bytes) << " is available (" << have->source
+                  << "); use fewer workers or replicates, or fewer --threads\n";
+        return exit_bad_input;
+    }
     const auto t0 = std::chrono::steady_clock::now();
     const bool tty = isatty(STDERR_FILENO);
     std::vector<Series> series;

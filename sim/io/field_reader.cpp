@@ -1,5 +1,7 @@
 #include "supplysim/io/field_reader.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -7,14 +9,18 @@
 
 namespace supplysim {
 
-const ConfigNode FieldReader::empty_{ConfigNode::Kind::map, {}, {}, {}, {}, {}};
+const ConfigNode FieldReader::empty_ = [] {
+    ConfigNode n;
+    n.kind = ConfigNode::Kind::map;
+    return n;
+}();
 
 namespace {
 
 std::string show(double x) {
-    std::ostringstream s;
-    s << x;
-    return s.str();
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back exactly
+    return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
 }
 
 std::string range_text(double min, double max) { return "from " + show(min) + " to " + show(max); }
@@ -76,8 +82,73 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     return best;
 }
 
-FieldReader::FieldReader(const ConfigNode& node, std::string path, std::string doc_path, SchemaRecorder* recorder)
-    : node_(&node), path_(std::move(path)), doc_path_(std::move(doc_path)), recorder_(recorder) {}
+ResolvedNode* ResolvedNode::child(const std::string& key, Kind k) {
+    for (auto& [name, node] : entries)
+        if (name == key) return node.get();
+    entries.emplace_back(key, std::make_unique<ResolvedNode>());
+    entries.back().second->kind = k;
+    return entries.back().second.get();
+}
+
+namespace {
+void emit(const ResolvedNode& n, YAML::Emitter& out) {
+    switch (n.kind) {
+        case ResolvedNode::Kind::scalar: out << n.scalar; break;
+        case ResolvedNode::Kind::sequence:
+            out << YAML::BeginSeq;
+            for (const auto& i : n.items) emit(*i, out);
+            out << YAML::EndSeq;
+            break;
+        case ResolvedNode::Kind::map:
+            out << YAML::BeginMap;
+            for (const auto& [k, v] : n.entries) out << YAML::Key << k << YAML::Value, emit(*v, out);
+            out << YAML::EndMap;
+            break;
+    }
+}
+}  // namespace
+
+std::string ResolvedNode::to_yaml() const {
+    YAML::Emitter out;
+    emit(*this, out);
+    return std::string(out.c_str()) + "\n";
+}
+
+FieldReader::FieldReader(const ConfigNode& node, std::string path, std::string doc_path, SchemaRecorder* recorder,
+                         ResolvedNode* resolved)
+    : node_(&node), path_(std::move(path)), doc_path_(std::move(doc_path)), recorder_(recorder), resolved_(resolved) {}
+
+void FieldReader::put(const std::string& key, const std::string& value) const {
+    if (!resolved_) return;
+    resolved_->child(key, ResolvedNode::Kind::scalar)->scalar = value;
+}
+
+double FieldReader::keep(const std::string& key, double v) const { return put(key, show(v)), v; }
+long long FieldReader::keep(const std::string& key, long long v) const { return put(key, std::to_string(v)), v; }
+bool FieldReader::keep(const std::string& key, bool v) const { return put(key, v ? "true" : "false"), v; }
+std::string FieldReader::keep(const std::string& key, std::string v) const { return put(key, v), v; }
+YearMonth FieldReader::keep(const std::string& key, YearMonth v) const { return put(key, v.str()), v; }
+std::vector<std::string> FieldReader::keep(const std::string& key, std::vector<std::string> v) const {
+    if (resolved_) {
+        auto* seq = resolved_->child(key, ResolvedNode::Kind::sequence);
+        seq->items.clear();
+        for (const auto& x : v) seq->items.emplace_back(new ResolvedNode{ResolvedNode::Kind::scalar, x, {}, {}});
+    }
+    return v;
+}
+std::vector<double> FieldReader::keep(const std::string& key, std::vector<double> v) const {
+    std::vector<std::string> text;
+    for (double x : v) text.push_back(show(x));
+    keep(key, text);
+    return v;
+}
+std::map<std::string, double> FieldReader::keep(const std::string& key, std::map<std::string, double> v) const {
+    if (resolved_) {
+        auto* m = resolved_->child(key, ResolvedNode::Kind::map);
+        for (const auto& [name, x] : v) m->child(name, ResolvedNode::Kind::scalar)->scalar = show(x);
+    }
+    return v;
+}
 
 SourceMark FieldReader::mark_of(const std::string& key) const {
     if (const auto* n = node_->find(key)) return n->mark;
@@ -103,12 +174,12 @@ void FieldReader::record(const std::string& key, const std::string& type, const 
 double FieldReader::number(const std::string& key, double fallback, double min, double max, const std::string& meaning) {
     record(key, "number", show(fallback), range_text(min, max), meaning);
     const ConfigNode* n = get(key);
-    if (!n) return fallback;
+    if (!n) return keep(key, fallback);
     if (n->kind != ConfigNode::Kind::scalar) fail(key, "expected a number " + range_text(min, max) + ", got " + kind_name(*n));
     auto v = parse_number(n->scalar);
     if (!v) fail(key, "expected a number " + range_text(min, max) + ", got \"" + n->scalar + "\"");
     if (*v < min || *v > max) fail(key, "value " + n->scalar + " is out of range: expected " + range_text(min, max));
-    return *v;
+    return keep(key, *v);
 }
 
 double FieldReader::required_number(const std::string& key, double min, double max, const std::string& meaning) {
@@ -121,7 +192,7 @@ long long FieldReader::integer(const std::string& key, long long fallback, long 
                                const std::string& meaning) {
     record(key, "integer", std::to_string(fallback), "from " + std::to_string(min) + " to " + std::to_string(max), meaning);
     const ConfigNode* n = get(key);
-    if (!n) return fallback;
+    if (!n) return keep(key, fallback);
     const std::string expected = "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max);
     if (n->kind != ConfigNode::Kind::scalar) fail(key, expected + ", got " + kind_name(*n));
     long long v = 0;
@@ -130,23 +201,23 @@ long long FieldReader::integer(const std::string& key, long long fallback, long 
     if (ec == std::errc::result_out_of_range) fail(key, "value " + t + " is out of range: " + expected);
     if (ec != std::errc{} || ptr != t.data() + t.size()) fail(key, expected + ", got \"" + t + "\"");
     if (v < min || v > max) fail(key, "value " + t + " is out of range: " + expected);
-    return v;
+    return keep(key, v);
 }
 
 bool FieldReader::boolean(const std::string& key, bool fallback, const std::string& meaning) {
     record(key, "boolean", fallback ? "true" : "false", "true or false", meaning);
     const ConfigNode* n = get(key);
-    if (!n) return fallback;
-    if (n->kind == ConfigNode::Kind::scalar && (n->scalar == "true" || n->scalar == "false")) return n->scalar == "true";
+    if (!n) return keep(key, fallback);
+    if (n->kind == ConfigNode::Kind::scalar && (n->scalar == "true" || n->scalar == "false")) return keep(key, n->scalar == "true");
     fail(key, "expected true or false, got " + kind_name(*n));
 }
 
 std::string FieldReader::text(const std::string& key, const std::string& fallback, const std::string& meaning) {
     record(key, "text", fallback, "", meaning);
     const ConfigNode* n = get(key);
-    if (!n) return fallback;
+    if (!n) return keep(key, fallback);
     if (n->kind != ConfigNode::Kind::scalar) fail(key, "expected text, got " + kind_name(*n));
-    return n->scalar;
+    return keep(key, n->scalar);
 }
 
 std::string FieldReader::required_text(const std::string& key, const std::string& meaning) {
@@ -154,7 +225,7 @@ std::string FieldReader::required_text(const std::string& key, const std::string
     const ConfigNode* n = get(key);
     if (!n) throw InputError(node_->mark, field(key), "missing required key; expected text");
     if (n->kind != ConfigNode::Kind::scalar || n->scalar.empty()) fail(key, "expected non-empty text, got " + kind_name(*n));
-    return n->scalar;
+    return keep(key, n->scalar);
 }
 
 std::string FieldReader::choice(const std::string& key, const std::string& fallback,
@@ -163,31 +234,32 @@ std::string FieldReader::choice(const std::string& key, const std::string& fallb
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
     record(key, "choice", fallback, list, meaning);
     const ConfigNode* n = get(key);
-    if (!n) return fallback;
+    if (!n) return keep(key, fallback);
     if (n->kind != ConfigNode::Kind::scalar) fail(key, "expected one of " + list + ", got " + kind_name(*n));
     if (std::find(allowed.begin(), allowed.end(), n->scalar) == allowed.end()) {
         const auto hint = closest_match(n->scalar, allowed);
         fail(key, "unknown value \"" + n->scalar + "\"; expected one of " + list +
                       (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)"));
     }
-    return n->scalar;
+    return keep(key, n->scalar);
 }
 
 YearMonth FieldReader::month(const std::string& key, YearMonth fallback, const std::string& meaning) {
     record(key, "month", fallback.str(), "YYYY-MM", meaning);
     const ConfigNode* n = get(key);
-    if (!n) return fallback;
+    if (!n) return keep(key, fallback);
     if (n->kind == ConfigNode::Kind::scalar)
-        if (auto ym = parse_year_month(n->scalar)) return *ym;
+        if (auto ym = parse_year_month(n->scalar)) return keep(key, *ym);
     fail(key, "expected a month as YYYY-MM (e.g. 2017-01), got " + kind_name(*n));
 }
 
 FieldReader FieldReader::map(const std::string& key, const std::string& meaning) {
     record(key, "map", "", "", meaning);
     const ConfigNode* n = get(key);
-    if (!n) return FieldReader(empty_, field(key), doc_path_.empty() ? key : doc_path_ + "." + key, recorder_);
+    ResolvedNode* child = resolved_ ? resolved_->child(key, ResolvedNode::Kind::map) : nullptr;
+    if (!n) return FieldReader(empty_, field(key), doc_path_.empty() ? key : doc_path_ + "." + key, recorder_, child);
     if (n->kind != ConfigNode::Kind::map) fail(key, "expected a map of settings, got " + kind_name(*n));
-    return FieldReader(*n, field(key), doc_path_.empty() ? key : doc_path_ + "." + key, recorder_);
+    return FieldReader(*n, field(key), doc_path_.empty() ? key : doc_path_ + "." + key, recorder_, child);
 }
 
 std::vector<FieldReader> FieldReader::list(const std::string& key, std::size_t min_items, const std::string& meaning) {
@@ -200,11 +272,14 @@ std::vector<FieldReader> FieldReader::list(const std::string& key, std::size_t m
     }
     if (n->kind != ConfigNode::Kind::sequence) fail(key, "expected a list, got " + kind_name(*n));
     if (n->items.size() < min_items) fail(key, "expected at least " + std::to_string(min_items) + " entries, got " + std::to_string(n->items.size()));
+    ResolvedNode* seq = resolved_ ? resolved_->child(key, ResolvedNode::Kind::sequence) : nullptr;
     for (std::size_t i = 0; i < n->items.size(); ++i) {
+        ResolvedNode* element = nullptr;
+        if (seq) element = seq->items.emplace_back(std::make_unique<ResolvedNode>()).get();
         const auto& item = n->items[i];
         const std::string p = field(key) + "[" + std::to_string(i) + "]";
         if (item.kind != ConfigNode::Kind::map) throw InputError(item.mark, p, "expected a map of settings, got " + kind_name(item));
-        out.emplace_back(item, p, (doc_path_.empty() ? key : doc_path_ + "." + key) + "[]", recorder_);
+        out.emplace_back(item, p, (doc_path_.empty() ? key : doc_path_ + "." + key) + "[]", recorder_, element);
     }
     return out;
 }
@@ -216,7 +291,7 @@ std::vector<std::string> FieldReader::strings(const std::string& key, const std:
     for (const auto& a : fallback) def += (def.empty() ? "" : ", ") + a;
     record(key, "list of text", "[" + def + "]", list, meaning);
     const ConfigNode* n = get(key);
-    if (!n) return fallback;
+    if (!n) return keep(key, fallback);
     if (n->kind != ConfigNode::Kind::sequence) fail(key, "expected a list of names, got " + kind_name(*n));
     std::vector<std::string> out;
     for (std::size_t i = 0; i < n->items.size(); ++i) {
@@ -230,14 +305,14 @@ std::vector<std::string> FieldReader::strings(const std::string& key, const std:
         }
         out.push_back(item.scalar);
     }
-    return out;
+    return keep(key, out);
 }
 
 std::vector<double> FieldReader::numbers(const std::string& key, double min, double max, const std::string& meaning) {
     record(key, "list of numbers", "", range_text(min, max), meaning);
     const ConfigNode* n = get(key);
     std::vector<double> out;
-    if (!n) return out;
+    if (!n) return keep(key, out);
     if (n->kind != ConfigNode::Kind::sequence) fail(key, "expected a list of numbers, got " + kind_name(*n));
     for (std::size_t i = 0; i < n->items.size(); ++i) {
         const auto& item = n->items[i];
@@ -248,7 +323,7 @@ std::vector<double> FieldReader::numbers(const std::string& key, double min, dou
         if (*v < min || *v > max) throw InputError(item.mark, p, "value " + item.scalar + " is out of range: expected " + range_text(min, max));
         out.push_back(*v);
     }
-    return out;
+    return keep(key, out);
 }
 
 std::map<std::string, double> FieldReader::named_numbers(const std::string& key, const std::vector<std::string>& names,
@@ -256,7 +331,7 @@ std::map<std::string, double> FieldReader::named_numbers(const std::string& key,
     record(key, "map of name to number", "", range_text(min, max), meaning);
     const ConfigNode* n = get(key);
     std::map<std::string, double> out;
-    if (!n) return out;
+    if (!n) return keep(key, out);
     if (n->kind != ConfigNode::Kind::map) fail(key, "expected a map from names to numbers, got " + kind_name(*n));
     for (const auto& [name, value] : n->entries) {
         const std::string p = field(key) + "." + name;
@@ -274,7 +349,7 @@ std::map<std::string, double> FieldReader::named_numbers(const std::string& key,
             throw InputError(value.mark, p, "value " + value.scalar + " is out of range: expected " + range_text(min, max));
         out[name] = *v;
     }
-    return out;
+    return keep(key, out);
 }
 
 void FieldReader::reject_unknown_keys() const {

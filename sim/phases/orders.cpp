@@ -12,7 +12,8 @@ void place_orders(World& w, const Scenario& s, const Policy& policy, const Count
     const auto& p = s.parameters.production;
     refresh_segment_buyer_terms(w, s, policy);
     // Each buyer's demand this month: yearly cycle (peak before the northern autumn season) and noise.
-    const int calendar_month = (s.start.month - 1 + month) % 12;
+    // Steps count from the start of the spin-up, so the calendar month is offset by it.
+    const int calendar_month = ((s.start.month - 1 + month - s.parameters.production.spin_up_months) % 12 + 12) % 12;
     const double cycle = 1.0 + p.seasonality * std::sin(6.283185307179586 * calendar_month / 12.0);
     std::vector<double> demand(s.buyers.size());
     for (std::size_t b = 0; b < s.buyers.size(); ++b) {
@@ -27,8 +28,11 @@ void place_orders(World& w, const Scenario& s, const Policy& policy, const Count
         const double positions = firms.workforce(f);
         // Tier 1 works to buyers' orders; lower tiers have steadier domestic work of their own
         // and receive the rest from above in the subcontracting phase.
-        const double level = firms.tier[f] == 0 ? demand[firms.buyer[f]] : 0.6;
-        firms.orders[f] = float(positions * p.base_utilisation * level * own_noise);
+        const int segment = w.segments.of(firms.country[f], firms.sector[f], firms.tier[f]);
+        const double level = firms.tier[f] == 0
+                                 ? p.base_utilisation * demand[firms.buyer[f]] / (1.0 - w.segment_base_share_down[segment])
+                                 : p.domestic_orders;
+        firms.orders[f] = float(positions * level * own_noise);
         firms.subcontracted_in[f] = 0;
         // Margins recover from sanctions towards the sector's normal margin, eroded by price pressure.
         const int seg = w.segments.of(firms.country[f], firms.sector[f], firms.tier[f]);

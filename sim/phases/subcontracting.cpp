@@ -18,37 +18,44 @@ double subcontract_share(const ProductionParameters& p, double price_pressure, d
                       0.0, 1.0);
 }
 
-void produce_and_subcontract(World& w, const Scenario& s, const Policy& /*policy*/, int /*month*/) {
+void produce_and_subcontract(World& w, const Scenario& s, const Policy& /*policy*/, int /*step*/) {
     const auto& p = s.parameters.production;
     auto& firms = w.firms;
     std::vector<float> passed_down(firms.size(), 0.0f);
     const auto& seg = w.segments;
     for (int t = 0; t < seg.tiers; ++t) {
-        // 1. Every firm of tier t meets what it can and passes the rest down (independent per firm).
+        const bool last_tier = t + 1 == seg.tiers;
+        // 1. Each firm of tier t passes a pressure-driven share of its orders down, works the rest in
+        //    the hours it allows itself, and passes down what those hours cannot meet.
         for (int c = 0; c < seg.countries; ++c)
             for (int x = 0; x < seg.sectors; ++x) {
                 const int sg = seg.of(c, x, t);
                 const double limit = s.countries[c].hours_limit;
-                const double share_down = subcontract_share(p, w.segment_pressure[sg], w.segment_lead_time[sg]);
+                const double pressure = w.segment_pressure[sg];
+                const double share_down = last_tier ? 0.0 : subcontract_share(p, pressure, w.segment_lead_time[sg]);
                 tbb::parallel_for(std::size_t(w.segment_firm_begin[sg]), std::size_t(w.segment_firm_begin[sg + 1]),
                                   [&](std::size_t f) {
                     const double positions = firms.workforce(f);
-                    const bool lawful_hours = firms.complies(f, Area::working_time);
-                    const double lawful_overtime = 1.0 / normal_hours_share - 1.0;
-                    const double overtime_room = lawful_hours ? lawful_overtime : p.overtime_capacity + lawful_overtime;
-                    const double excess = std::max(0.0, double(firms.orders[f]) - positions);
-                    const bool last_tier = t + 1 == seg.tiers;
-                    double down = last_tier ? 0.0 : excess * share_down;
-                    double overtime = std::min(excess - down, positions * overtime_room);
-                    if (!last_tier) down = excess - overtime;  // what overtime cannot meet goes down too
+                    const double orders = firms.orders[f];
+                    double down = orders * share_down;
+                    const double own = orders - down;
+                    // Weekly hours needed to make `own` with the firm's workforce.
+                    double hours = limit * normal_hours_share * own / positions;
+                    double max_hours = limit;
+                    if (!firms.complies(f, Area::working_time)) {
+                        hours *= 1.0 + p.habitual_overtime * (1.0 + pressure);
+                        max_hours = limit * (1.0 + p.overtime_capacity);
+                    }
+                    const double worked_hours = std::min(hours, max_hours);
+                    // What the hours cannot meet goes down too (or is lost at the last tier).
+                    if (!last_tier && hours > max_hours) down += own * (1.0 - max_hours / hours);
                     passed_down[f] = float(down);
-                    const double worked = std::min(double(firms.orders[f]), positions) + overtime;
-                    firms.utilisation[f] = float(positions > 0 ? std::min(1.0, worked / positions) : 0.0);
-                    firms.weekly_hours[f] = float(limit * normal_hours_share *
-                                                  (1.0 + (positions > 0 ? overtime / positions : 0.0)));
+                    const double staffed = std::min(1.0, worked_hours / (limit * normal_hours_share));
+                    firms.utilisation[f] = float(staffed);
+                    firms.weekly_hours[f] = float(std::max(worked_hours, staffed > 0 ? limit * normal_hours_share : 0.0));
                 });
             }
-        if (t + 1 == seg.tiers) break;
+        if (last_tier) break;
         // 2. Pool what tier t passes down per (country, sector), summed in firm order (deterministic),
         //    and share it among tier t+1 firms by size, informal units taking a pressure-driven share.
         for (int c = 0; c < seg.countries; ++c)

@@ -18,9 +18,24 @@ struct ConfigNode {
     SourceMark mark;
     SourceMark key_mark;  // where this node's key is written, for map values
 
+    // Declared here and defaulted below the class: clang with libstdc++ cannot instantiate
+    // std::pair<std::string, ConfigNode> while ConfigNode is still incomplete.
+    ConfigNode();
+    ConfigNode(const ConfigNode&);
+    ConfigNode(ConfigNode&&) noexcept;
+    ConfigNode& operator=(const ConfigNode&);
+    ConfigNode& operator=(ConfigNode&&) noexcept;
+    ~ConfigNode();
+
     const ConfigNode* find(const std::string& key) const;
     ConfigNode* find(const std::string& key);
 };
+inline ConfigNode::ConfigNode() = default;
+inline ConfigNode::ConfigNode(const ConfigNode&) = default;
+inline ConfigNode::ConfigNode(ConfigNode&&) noexcept = default;
+inline ConfigNode& ConfigNode::operator=(const ConfigNode&) = default;
+inline ConfigNode& ConfigNode::operator=(ConfigNode&&) noexcept = default;
+inline ConfigNode::~ConfigNode() = default;
 
 // Parses one YAML file (no `extends:` handling). Throws InputError for unreadable, empty, non-UTF-8
 // or malformed files, duplicate keys and documents that are too large.

@@ -3,6 +3,7 @@
 // range and meaning, so the same calls validate input and document the scenario format: a
 // SchemaRecorder collects them into the scenario reference.
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -32,12 +33,26 @@ private:
     std::set<std::string> seen_;
 };
 
+// The scenario as the program used it: every key read, with the value given or its default. Nodes
+// live on the heap so readers can hold pointers while siblings are added.
+struct ResolvedNode {
+    enum class Kind { scalar, sequence, map };
+    Kind kind = Kind::map;
+    std::string scalar;
+    std::vector<std::pair<std::string, std::unique_ptr<ResolvedNode>>> entries;
+    std::vector<std::unique_ptr<ResolvedNode>> items;
+
+    ResolvedNode* child(const std::string& key, Kind kind);
+    std::string to_yaml() const;
+};
+
 // Closest candidate by edit distance, for "did you mean" hints; empty when nothing is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
 class FieldReader {
 public:
-    FieldReader(const ConfigNode& node, std::string path, std::string doc_path, SchemaRecorder* recorder);
+    FieldReader(const ConfigNode& node, std::string path, std::string doc_path, SchemaRecorder* recorder,
+                ResolvedNode* resolved = nullptr);
 
     double number(const std::string& key, double fallback, double min, double max, const std::string& meaning);
     double required_number(const std::string& key, double min, double max, const std::string& meaning);
@@ -76,9 +91,21 @@ private:
     void record(const std::string& key, const std::string& type, const std::string& def, const std::string& allowed,
                 const std::string& meaning) const;
 
+    void put(const std::string& key, const std::string& value) const;
+    // Records the value used for `key` in the resolved tree and returns it.
+    double keep(const std::string& key, double v) const;
+    long long keep(const std::string& key, long long v) const;
+    bool keep(const std::string& key, bool v) const;
+    std::string keep(const std::string& key, std::string v) const;
+    YearMonth keep(const std::string& key, YearMonth v) const;
+    std::vector<std::string> keep(const std::string& key, std::vector<std::string> v) const;
+    std::vector<double> keep(const std::string& key, std::vector<double> v) const;
+    std::map<std::string, double> keep(const std::string& key, std::map<std::string, double> v) const;
+
     const ConfigNode* node_;
     std::string path_, doc_path_;
     SchemaRecorder* recorder_;
+    ResolvedNode* resolved_;
     std::vector<std::string> read_;
     static const ConfigNode empty_;
 };

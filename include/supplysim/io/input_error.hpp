@@ -1,6 +1,7 @@
 #pragma once
 // A problem with user input: names the file, line, column and field, and says what was expected.
 // Commands turn it into exit code 2 with nothing written.
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -21,11 +22,13 @@ public:
 
 private:
     static std::string format(const SourceMark& w, const std::string& field, const std::string& problem) {
-        std::string s = w.file;
-        if (w.line > 0) s += ":" + std::to_string(w.line) + ":" + std::to_string(w.column);
-        s += ": ";
-        if (!field.empty()) s += "'" + field + "': ";
-        return s + problem;
+        std::ostringstream s;
+        s << w.file;
+        if (w.line > 0) s << ':' << w.line << ':' << w.column;
+        s << ": ";
+        if (!field.empty()) s << '\'' << field << "': ";
+        s << problem;
+        return s.str();
     }
     SourceMark where_;
     std::string field_;
