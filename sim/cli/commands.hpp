@@ -13,6 +13,8 @@ int validate_command(const Args& args);
 int info_command(const Args& args);
 int indicators_command(const Args& args);
 int reference_command(const Args& args);
+int sweep_command(const Args& args, const std::string& command_line);
+int merge_command(const Args& args, const std::string& command_line);
 
 inline constexpr int exit_ok = 0, exit_failure = 1, exit_bad_input = 2, exit_interrupted = 130;
 

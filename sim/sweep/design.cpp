@@ -26,7 +26,7 @@ struct SplitMix64 {
 Matrix sobol_points(int n, int d) {
     if (n < 0 || d < 1 || d > 21201) throw std::invalid_argument("sobol_points: bad size");
     boost::random::sobol gen(static_cast<std::size_t>(d));  // yields 64-bit integers, first point skipped
-    Matrix out(std::size_t(n), std::vector<double>(std::size_t(d)));
+    Matrix out(static_cast<std::size_t>(n), std::vector<double>(static_cast<std::size_t>(d)));
     for (auto& row : out)
         for (auto& x : row) x = double(gen()) * 0x1.0p-64;  // exact: Sobol points have few significant bits
     return out;
@@ -49,7 +49,7 @@ Matrix saltelli_sample(int n, int k) {
 
 Matrix latin_hypercube(int n, int k, std::uint64_t seed) {
     SplitMix64 rng{seed};
-    Matrix out(std::size_t(n), std::vector<double>(std::size_t(k)));
+    Matrix out(static_cast<std::size_t>(n), std::vector<double>(static_cast<std::size_t>(k)));
     std::vector<int> perm(static_cast<std::size_t>(n));
     for (int j = 0; j < k; ++j) {
         for (int i = 0; i < n; ++i) perm[std::size_t(i)] = i;
