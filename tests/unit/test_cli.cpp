@@ -1,0 +1,56 @@
+// The command line as users meet it: exit codes, messages, and no output on bad input.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+struct Result {
+    int code;
+    std::string output;
+};
+Result run(const std::string& args) {
+    const std::string cmd = std::string(SUPPLYSIM_BINARY) + " " + args + " 2>&1";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    std::string out;
+    std::array<char, 4096> buf;
+    while (auto n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+}  // namespace
+
+TEST_CASE("run on a bad scenario exits 2 with file:line:column and writes nothing", "[cli]") {
+    const fs::path dir = fs::temp_directory_path() / ("supplysim-cli-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path bad = dir / "bad.yaml";
+    std::ofstream(bad) << "extends: " << supplysim::test::source_path("tests/data/small.yaml") << "\nreplicates: many\n";
+    const fs::path out = dir / "out.h5";
+    const auto r = run("run " + bad.string() + " -o " + out.string());
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Catch::Contains(bad.string() + ":2:13: 'replicates': expected a whole number from 1 to 100000, got \"many\""));
+    CHECK_FALSE(fs::exists(out));
+    CHECK_FALSE(fs::exists(out.string() + ".partial"));
+    const auto v = run("validate " + bad.string());
+    CHECK(v.code == 2);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("validate, indicators and info answer as documented", "[cli]") {
+    const auto ok = run("validate " + supplysim::test::source_path("scenarios/baseline.yaml"));
+    CHECK(ok.code == 0);
+    CHECK_THAT(ok.output, Catch::Contains("ok (baseline: 3 countries, 2 sectors, 4 tiers, 120000 workers, 168 months)"));
+    const auto cat = run("indicators");
+    CHECK(cat.code == 0);
+    CHECK_THAT(cat.output, Catch::Contains("compliance.osh") && Catch::Contains("disaggregations: all, country, sector, tier, gender"));
+    CHECK(run("frobnicate").code == 2);
+    CHECK(run("run").code == 2);
+    CHECK(run("info /nonexistent.h5").code == 2);
+}

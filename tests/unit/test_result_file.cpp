@@ -1,0 +1,101 @@
+#include <catch2/catch.hpp>
+
+#include <hdf5.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "supplysim/experiment.hpp"
+#include "supplysim/io/result_file.hpp"
+#include "test_support.hpp"
+
+using namespace supplysim;
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("supplysim-rf-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
+    TempDir() { fs::create_directories(path); }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+double read_value(const std::string& file, const std::string& indicator, hsize_t rep, hsize_t month, hsize_t group) {
+    hid_t f = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    hid_t ds = H5Dopen2(f, ("indicators/" + indicator).c_str(), H5P_DEFAULT);
+    hid_t space = H5Dget_space(ds);
+    const hsize_t start[4] = {0, rep, month, group}, count[4] = {1, 1, 1, 1};
+    H5Sselect_hyperslab(space, H5S_SELECT_SET, start, nullptr, count, nullptr);
+    hid_t mem = H5Screate_simple(4, count, nullptr);
+    double v = -1;
+    H5Dread(ds, H5T_NATIVE_DOUBLE, mem, space, H5P_DEFAULT, &v);
+    H5Sclose(mem), H5Sclose(space), H5Dclose(ds), H5Fclose(f);
+    return v;
+}
+}  // namespace
+
+TEST_CASE("results round-trip through HDF5 and the file appears only when complete", "[hdf5]") {
+    TempDir dir;
+    const Scenario s = test::small_scenario();
+    const GroupLayout layout(s);
+    const auto series = run_replicates(s, layout, 2);
+    const std::string out = (dir.path / "r.h5").string();
+    auto file = ResultFile::create(out, make_header(s, layout, 2, 1, "test"));
+    CHECK(fs::exists(out + ".partial"));
+    CHECK_FALSE(fs::exists(out));
+    for (int r = 0; r < 2; ++r) file.write_replicate(0, r, series[std::size_t(r)]);
+    // Before finish the partial file is refused as incomplete by readers.
+    file.flush();
+    file.mark_run_done(0);
+    file.finish();
+    CHECK(fs::exists(out));
+    CHECK_FALSE(fs::exists(out + ".partial"));
+
+    const FileSummary summary = read_file_summary(out);
+    CHECK(summary.complete);
+    CHECK(summary.scenario_name == "small");
+    CHECK(summary.seed == 42);
+    CHECK(summary.replicates == 2);
+    CHECK(summary.months == 24);
+    CHECK(summary.start == "2019-01");
+    CHECK(summary.groups.size() == layout.groups().size());
+    CHECK(summary.groups[0].dimension == "all");
+    CHECK(summary.indicators.size() == indicator_catalogue().size());
+    CHECK(summary.scenario_yaml == s.resolved_yaml);
+    const int osh = 0;  // compliance.osh is the first indicator in the catalogue
+    REQUIRE(indicator_catalogue()[osh].name == "compliance.osh");
+    for (int month : {0, 11, 23})
+        for (int group : {0, 1, 5})
+            CHECK(read_value(out, "compliance.osh", 1, hsize_t(month), hsize_t(group)) == series[1].at(osh, month, group));
+}
+
+TEST_CASE("info refuses foreign, truncated and incomplete files with a clear message", "[hdf5]") {
+    TempDir dir;
+    const std::string text = (dir.path / "note.h5").string();
+    std::ofstream(text) << "not hdf5";
+    CHECK_THROWS_WITH(read_file_summary(text), Catch::Contains("not an HDF5 file"));
+    CHECK_THROWS_WITH(read_file_summary((dir.path / "none.h5").string()), Catch::Contains("file not found"));
+    const std::string foreign = (dir.path / "foreign.h5").string();
+    hid_t f = H5Fcreate(foreign.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    H5Fclose(f);
+    CHECK_THROWS_WITH(read_file_summary(foreign), Catch::Contains("not a supplysim results file"));
+    const Scenario s = test::small_scenario();
+    const GroupLayout layout(s);
+    const std::string out = (dir.path / "half.h5").string();
+    {
+        auto file = ResultFile::create(out, make_header(s, layout, 1, 1, "test"));
+        file.flush();
+    }  // dropped without finish(): stays .partial, complete = 0
+    CHECK_FALSE(fs::exists(out));
+    CHECK_THROWS_WITH(read_file_summary(out + ".partial"), Catch::Contains("the file is incomplete"));
+    // Truncated copy of a complete file.
+    const std::string whole = (dir.path / "whole.h5").string();
+    auto file = ResultFile::create(whole, make_header(s, layout, 1, 1, "test"));
+    file.write_replicate(0, 0, run_replicates(s, layout, 1)[0]);
+    file.finish();
+    const std::string cut = (dir.path / "cut.h5").string();
+    fs::copy_file(whole, cut);
+    fs::resize_file(cut, fs::file_size(cut) / 2);
+    CHECK_THROWS(read_file_summary(cut));
+}
