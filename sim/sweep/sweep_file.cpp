@@ -288,9 +288,15 @@ Scenario scenario_for_run(const SweepPlan& plan, int run) {
             values += (values.empty() ? "" : ", ") + params[p].path + " = " + plan.value_text(run, p);
             if (e.where().file == params[p].mark.file && e.where().line == params[p].mark.line) culprit = &params[p];
         }
-        if (culprit)
-            throw InputError(culprit->mark, "sweep parameter " + culprit->path,
-                             "run " + std::to_string(run) + " (" + values + ") is not a valid scenario: " + e.what());
+        if (culprit) {
+            // The error already points at the sweep parameter; say which run and value it concerns.
+            const std::string prefix = InputError(e.where(), e.field(), "").what();
+            std::string problem = e.what();
+            if (problem.rfind(prefix, 0) == 0) problem = problem.substr(prefix.size());
+            throw InputError(culprit->mark, culprit->path,
+                             "sweep parameter (run " + std::to_string(run) + ": " + values + ") is not valid in the scenario (" +
+                                 e.field() + "): " + problem);
+        }
         throw InputError(params.front().mark, "sweep parameters",
                          "run " + std::to_string(run) + " (" + values + ") is not a valid scenario: " + e.what());
     }
