@@ -13,6 +13,9 @@ int validate_command(const Args& args);
 int info_command(const Args& args);
 int indicators_command(const Args& args);
 int reference_command(const Args& args);
+int sources_command(const Args& args);
+// The sources and assumptions a scenario (YAML or results file) relies on; `info --sources` uses it too.
+int print_sources(const std::string& path, bool notes);
 int sweep_command(const Args& args, const std::string& command_line);
 int merge_command(const Args& args, const std::string& command_line);
 

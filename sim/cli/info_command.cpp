@@ -10,11 +10,12 @@ namespace supplysim::cli {
 int info_command(const Args& args) {
     po::options_description opts("options");
     opts.add_options()("help,h", "show this help")("file", po::value<std::string>()->required(), "results file (.h5)")(
-        "scenario", "also print the resolved scenario YAML");
+        "scenario", "also print the resolved scenario YAML")(
+        "sources", "also list the published sources and assumptions the scenario relies on");
     po::positional_options_description pos;
     pos.add("file", 1);
     po::variables_map vm;
-    if (auto code = parse_options(args, opts, pos, vm, "usage: supplysim info <file.h5> [--scenario]")) return *code;
+    if (auto code = parse_options(args, opts, pos, vm, "usage: supplysim info <file.h5> [--scenario] [--sources]")) return *code;
     FileSummary s;
     try {
         s = read_file_summary(vm["file"].as<std::string>());
@@ -44,6 +45,10 @@ int info_command(const Args& args) {
     }
     for (const auto& d : order) std::cout << "  " << d << ": " << by_dimension[d] << "\n";
     if (vm.count("scenario")) std::cout << "\nresolved scenario:\n" << s.scenario_yaml;
+    if (vm.count("sources")) {
+        std::cout << "\n";
+        return print_sources(vm["file"].as<std::string>(), false);
+    }
     return exit_ok;
 }
 

@@ -23,6 +23,7 @@ const char* usage =
     "  info <file.h5>                    what a results file holds: scenario, seed, version, indicators, groups\n"
     "  indicators                        the indicator catalogue: name, unit, meaning, disaggregations\n"
     "  reference                         every scenario key with type, default and range (Markdown)\n"
+    "  sources <scenario.yaml|file.h5>   the published sources and the assumptions a scenario relies on\n"
     "\n"
     "`supplysim <command> --help` describes a command's options.\n"
     "exit codes: 0 ok, 1 runtime failure, 2 bad input, 130 interrupted.\n";
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
         if (command == "info") return info_command(args);
         if (command == "indicators") return indicators_command(args);
         if (command == "reference") return reference_command(args);
+        if (command == "sources") return sources_command(args);
         if (command == "sweep") return sweep_command(args, command_line);
         if (command == "merge") return merge_command(args, command_line);
     } catch (const std::exception& e) {
