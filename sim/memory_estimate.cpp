@@ -16,10 +16,10 @@ namespace {
 
 // Bytes per worker: demography, status, debt (1 each) and wage premium (4), plus room for the
 // vectors' growth while the population is built (calibrated against peak RSS, see docs/reliability.md).
-constexpr double bytes_per_worker = 16;
+constexpr double bytes_per_worker = 10;
 // Bytes per firm: about 50 in the firm columns, 12 in per-phase scratch, 8 in population building.
 constexpr double bytes_per_firm = 96;
-constexpr std::uint64_t fixed_bytes = 48ull << 20;  // program, TBB, HDF5, yaml-cpp
+constexpr std::uint64_t fixed_bytes = 24ull << 20;  // program, TBB, HDF5, yaml-cpp
 
 std::optional<std::uint64_t> read_number_file(const char* path) {
     std::ifstream in(path);
