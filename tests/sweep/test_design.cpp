@@ -128,7 +128,7 @@ TEST_CASE("sweep errors name the sweep file, line and parameter", "[sweep][file]
             FAIL("no error");
         } catch (const InputError& e) {
             const std::string msg = e.what();
-            CHECK(msg.find(path + ":4:11") != std::string::npos);
+            CHECK(msg.find(path + ":3:11") != std::string::npos);
             CHECK(msg.find("countries.south.inspectorate.inspectors") != std::string::npos);
             CHECK(msg.find("unknown key") != std::string::npos);
         }
