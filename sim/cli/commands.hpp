@@ -18,6 +18,7 @@ int sources_command(const Args& args);
 int print_sources(const std::string& path, bool notes);
 int sweep_command(const Args& args, const std::string& command_line);
 int merge_command(const Args& args, const std::string& command_line);
+int calibrate_command(const Args& args, const std::string& command_line);
 
 inline constexpr int exit_ok = 0, exit_failure = 1, exit_bad_input = 2, exit_interrupted = 130;
 

@@ -19,6 +19,7 @@ const char* usage =
     "  run <scenario.yaml> -o <out.h5>   simulate a scenario's replicates into one HDF5 file\n"
     "  sweep <sweep.yaml> -o <out.h5>    run a parameter sweep (grid, Latin hypercube, Sobol); --shard, --resume, MPI\n"
     "  merge <part.h5>... -o <out.h5>    join the shard files of a sweep into one file\n"
+    "  calibrate <calib.yaml> -o <out.h5> estimate parameters from published moments (ABC, ABC-SMC, MSM)\n"
     "  validate <scenario.yaml>          check a scenario file; print what is wrong, with file:line:column\n"
     "  info <file.h5>                    what a results file holds: scenario, seed, version, indicators, groups\n"
     "  indicators                        the indicator catalogue: name, unit, meaning, disaggregations\n"
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
         if (command == "sources") return sources_command(args);
         if (command == "sweep") return sweep_command(args, command_line);
         if (command == "merge") return merge_command(args, command_line);
+        if (command == "calibrate") return calibrate_command(args, command_line);
     } catch (const std::exception& e) {
         std::cerr << "supplysim: " << e.what() << "\n";
         return exit_failure;

@@ -1,0 +1,75 @@
+// `supplysim calibrate <calibration.yaml> -o <out.h5>`: estimates scenario parameters from published
+// moments (docs/calibration.md) and writes <out.h5> plus the calibrated scenario <out>.scenario.yaml.
+#include <tbb/global_control.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "commands.hpp"
+#include "options.hpp"
+#include "supplysim/calibration/abc.hpp"
+#include "supplysim/calibration/calibration_file.hpp"
+#include "supplysim/calibration/output.hpp"
+#include "supplysim/experiment.hpp"
+
+namespace supplysim::cli {
+
+int calibrate_command(const Args& args, const std::string& command_line) {
+    po::options_description opts("options");
+    opts.add_options()("help,h", "show this help")("calibration", po::value<std::string>()->required(), "calibration YAML file")(
+        "output,o", po::value<std::string>()->required(), "HDF5 file to write (the calibrated scenario goes to <output>.scenario.yaml)")(
+        "scenario-out", po::value<std::string>(), "write the calibrated scenario here instead of <output>.scenario.yaml")(
+        "threads,t", po::value<int>()->default_value(0), "worker threads (0: all cores)")("quiet,q", "no progress on stderr");
+    po::positional_options_description pos;
+    pos.add("calibration", 1);
+    po::variables_map vm;
+    if (auto code = parse_options(args, opts, pos, vm, "usage: supplysim calibrate <calibration.yaml> -o <out.h5> [--threads N]"))
+        return *code;
+    const int threads = vm["threads"].as<int>();
+    if (threads < 0 || threads > 4096) {
+        std::cerr << "supplysim: --threads must be from 0 to 4096\n";
+        return exit_bad_input;
+    }
+    std::optional<tbb::global_control> limit;
+    if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
+    const bool quiet = vm.count("quiet") > 0;
+    const std::string output = vm["output"].as<std::string>();
+    const std::string scenario_out = vm.count("scenario-out") ? vm["scenario-out"].as<std::string>() : output + ".scenario.yaml";
+
+    calibration::CalibrationSpec spec;
+    calibration::CalibrationResult result;
+    try {
+        spec = calibration::parse_calibration_file(vm["calibration"].as<std::string>());
+        result = calibration::calibrate(spec, [&](const std::string& line) {
+            if (!quiet) std::fprintf(stderr, "calibrate: %s\n", line.c_str());
+        });
+    } catch (const InputError& e) {
+        std::cerr << "supplysim: " << e.what() << "\n";
+        return exit_bad_input;
+    } catch (const Cancelled&) {
+        std::cerr << "supplysim: interrupted; nothing written\n";
+        return exit_interrupted;
+    }
+    calibration::write_calibration(output, spec, result, command_line);
+    {
+        std::ofstream out(scenario_out);
+        out << calibration::calibrated_scenario_yaml(spec, result, scenario_out, command_line);
+        if (!out) throw std::runtime_error("cannot write " + scenario_out);
+    }
+    if (!quiet) {
+        std::fprintf(stderr, "calibrate: %d simulations in %.1f s\n", result.total_simulations, result.seconds);
+        for (std::size_t j = 0; j < spec.parameters.size(); ++j)
+            std::fprintf(stderr, "  %-45s %.4g  (sd %.3g, 95%% %.4g..%.4g)\n", spec.parameters[j].path.c_str(), result.estimate[j],
+                         result.posterior.sd[j], result.posterior.q025[j], result.posterior.q975[j]);
+        std::fprintf(stderr, "  target moments at the estimate (distance %.3g):\n", result.distance_at_estimate);
+        for (std::size_t i = 0; i < spec.targets.size(); ++i)
+            std::fprintf(stderr, "  %-30s published %.4g (se %.3g)  model %.4g (replicate sd %.3g)\n", spec.targets[i].name.c_str(),
+                         spec.targets[i].observed, spec.targets[i].se, result.moments_at_estimate[i], result.sd_at_estimate[i]);
+        std::fprintf(stderr, "wrote %s and %s\n", output.c_str(), scenario_out.c_str());
+    }
+    return exit_ok;
+}
+
+}  // namespace supplysim::cli
