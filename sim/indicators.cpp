@@ -50,6 +50,18 @@ std::vector<IndicatorSpec> make_catalogue() {
     list.push_back({"forced_labour", "workers",
                     "Migrant workers held by recruitment debt in firms that do not comply on forced labour.",
                     IndicatorKind::count, c_forced_labour, 1.0});
+    list.push_back({"better_work_coverage", "share of workers",
+                    "Share of employed workers in factories enrolled in Better Work (interventions).",
+                    IndicatorKind::share, c_better_work, 1.0});
+    list.push_back({"programme_coverage", "share of workers",
+                    "Share of employed workers in firms taking part in an enterprise programme (Better Work, SCORE, SYMAPRO, sector or PPP-funded programmes).",
+                    IndicatorKind::share, c_programme, 1.0});
+    list.push_back({"ifa_coverage", "share of workers",
+                    "Share of employed workers in suppliers covered by an international framework agreement.",
+                    IndicatorKind::share, c_ifa, 1.0});
+    list.push_back({"injuries_compensated", "compensated injuries per 1,000 workers per month",
+                    "Occupational injuries compensated by employment-injury insurance or an emergency fund, per 1,000 employed workers.",
+                    IndicatorKind::rate, c_injury_compensated, 1000.0});
     list.push_back({"employment", "workers", "Workers employed in the month (model population).",
                     IndicatorKind::count, c_employed, 1.0});
     return list;

@@ -6,6 +6,7 @@
 #include "supplysim/phases/inspection.hpp"
 #include "supplysim/phases/labour_market.hpp"
 #include "supplysim/phases/orders.hpp"
+#include "supplysim/phases/programmes.hpp"
 #include "supplysim/phases/subcontracting.hpp"
 #include "supplysim/phases/worker_outcomes.hpp"
 #include "supplysim/policy.hpp"
@@ -36,25 +37,27 @@ void update_peer_norms(World& w) {
 
 Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int replicate, const MonthObserver& observe) {
     const CounterRng rng(s.seed, std::uint32_t(replicate));
-    World world = build_world(s, policy_for_month(s, 0), rng);
+    World world = build_world(s, policy_for_month(s, -1), rng);
     Series series;
     series.indicators = int(indicator_catalogue().size());
     series.months = s.months();
     series.groups = layout.group_count();
     series.values.assign(std::size_t(series.indicators) * series.months * series.groups, 0.0);
     CellCounters cells(std::size_t(layout.cell_count()) * counter_count);
-    // Steps before `spin_up` run under the start month's policy and are not recorded; the step index
-    // (not the calendar month) keys the random streams.
+    // Steps before `spin_up` run under the baseline policy (no intervention in force) and are not
+    // recorded; the step index (not the calendar month) keys the random streams.
     const int spin_up = s.parameters.production.spin_up_months;
     for (int step = 0; step < spin_up + s.months(); ++step) {
         const int month = step - spin_up;
-        const Policy policy = policy_for_month(s, std::max(0, month));
+        const Policy policy = policy_for_month(s, month);
         place_orders(world, s, policy, rng, step);
         produce_and_subcontract(world, s, policy, step);
+        run_programmes(world, s, policy, rng, step, month);
         decide_compliance(world, s, policy, rng, step);
         inspect_and_audit(world, s, policy, rng, step);
         std::fill(cells.begin(), cells.end(), 0);
         live_the_month(world, s, policy, rng, step, cells);
+        count_programme_outcomes(world, s, policy, rng, step, cells);
         move_workers(world, s, rng, step);
         update_peer_norms(world);
         if (month < 0) continue;

@@ -28,6 +28,11 @@ enum Counter : int {
     c_subcontracted,
     c_quits,
     c_inspected,
+    // Counted by the programmes phase (count_programme_outcomes) when a scenario has interventions.
+    c_better_work,
+    c_programme,
+    c_ifa,
+    c_injury_compensated,
     counter_count
 };
 

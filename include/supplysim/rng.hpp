@@ -21,6 +21,9 @@ enum class Purpose : std::uint32_t {
     worker_outcome,
     labour_market,
     hire,
+    programme_enrolment,  // interventions: joining a firm programme (and fixed coverage draws)
+    programme_check,      // interventions: programme assessments and grievance-led checks
+    registration,         // interventions: formalisation of informal units and workers
 };
 
 class CounterRng {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "supplysim/calendar.hpp"
+#include "supplysim/interventions/intervention.hpp"
 #include "supplysim/standard_area.hpp"
 
 namespace supplysim {
@@ -157,6 +158,8 @@ struct Scenario {
     std::vector<Buyer> buyers;
     Parameters parameters;
     OutputOptions outputs;
+    std::vector<Intervention> interventions;  // canonical order (sorted when loaded), see interventions/
+    std::vector<Assessment> assessments;      // named assessment dates (mid-term, final), in date order
 
     int months() const { return months_between(start, end) + 1; }
     std::int64_t total_workers() const;

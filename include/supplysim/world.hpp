@@ -63,6 +63,9 @@ struct Firms {
     std::vector<std::uint8_t> inspected;         // visited by the inspectorate this month
     std::vector<std::uint8_t> audited;           // audited by a buyer this month
     std::vector<std::uint16_t> complaints;       // worker complaints last month (injuries, harassment)
+    // Interventions (programmes phase; empty until the phase first runs).
+    std::vector<std::uint8_t> programme_flags;   // programme_flag:: bits in force this month
+    std::vector<PerArea<float>> programme_logit; // shift in the log-odds of complying from programmes this month
 
     std::size_t size() const { return country.size(); }
     std::uint32_t workforce(std::size_t f) const { return worker_begin[f + 1] - worker_begin[f]; }
@@ -98,6 +101,9 @@ struct World {
     std::vector<float> segment_audit_rate;         // monthly chance a firm is audited by a buyer
     std::vector<float> segment_inspection_rate;    // last month's share of firms visited
     std::vector<float> segment_base_share_down;    // share of orders passed down under the start's buyer terms
+    // Per per-firm programme (the scenario's interventions with a programme, in canonical order):
+    // the month each firm joined, -1 if it has not.
+    std::vector<std::vector<std::int16_t>> programme_joined;
 };
 
 }  // namespace supplysim

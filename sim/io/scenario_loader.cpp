@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "supplysim/groups.hpp"
+#include "supplysim/interventions/registry.hpp"
 
 namespace supplysim {
 
@@ -257,6 +258,8 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     }
 
     read_parameters(root.map("parameters", "Behavioural parameters (defaults documented in docs/model)."), s.parameters);
+    read_interventions(root, tree, s);  // docs/model/interventions.md
+    read_assessments(root, s);
     auto outputs = root.map("outputs", "What is written.");
     s.outputs.dimensions = outputs.strings("dimensions", {all_dimensions.begin(), all_dimensions.end()},
                                            {all_dimensions.begin(), all_dimensions.end()}, "Disaggregations written (group \"all\" is always written).");

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "supplysim/interventions/programme.hpp"
+
 namespace supplysim {
 
 double comply_probability(const ComplianceParameters& p, const CountryPolicy& country, Area area,
@@ -13,13 +15,16 @@ double comply_probability(const ComplianceParameters& p, const CountryPolicy& co
     const auto& insp = country.inspectorate;
     const double finds = insp.detection[a] * (1.0 - 0.5 * insp.announced_share);
     // Expected sanction per month, in months of the area's compliance cost.
-    const double inspection_cost = in.perceived_visit_rate * finds * insp.sanction_months * country.rule_of_law;
-    const double audit_cost = in.audit_rate * in.audit_detection * insp.detection[a] * p.audit_reputation_months;
-    const double law = country.law_strength[a] * (in.informal ? 0.3 : 1.0);
+    // Interventions add expected costs outside inspections (complaints, remedies, premiums).
+    const double inspection_cost = in.perceived_visit_rate * finds * insp.sanction_months * country.rule_of_law +
+                                   country.deterrence_months[a];
+    const double audit_months = in.audit_cost_months < 0 ? p.audit_reputation_months : in.audit_cost_months;
+    const double audit_cost = in.audit_rate * in.audit_detection * insp.detection[a] * audit_months;
+    const double law = std::min(1.0, country.law_strength[a] + in.law_extra) * (in.informal ? 0.3 : 1.0);
     const double x = p.base_logit + p.area_logit[a] + p.deterrence_weight * (inspection_cost + audit_cost) -
-                     p.cost_weight * p.area_cost[a] * (1.0 + p.price_pressure_weight * in.price_pressure) * in.margin_squeeze +
+                     p.cost_weight * p.area_cost[a] * country.cost_factor[a] * (1.0 + p.price_pressure_weight * in.price_pressure) * in.margin_squeeze +
                      p.capability_weight * (in.capability - 0.5) + p.peer_weight * (in.peer_share - 0.5) +
-                     p.law_weight * (law - 0.5);
+                     p.law_weight * (law - 0.5) + in.programme_logit;
     return 1.0 / (1.0 + std::exp(-x));
 }
 
@@ -36,6 +41,14 @@ ComplianceInputs compliance_inputs(const World& w, const Policy& policy, std::si
     in.margin_squeeze = std::clamp(double(w.sector_margin[firms.sector[f]]) / std::max(0.005, double(firms.margin[f])), 0.5, 4.0);
     in.peer_share = w.peer_compliance[seg][index(area)];
     in.informal = firms.kind[f] & firm_kind::informal;
+    // Interventions: buyers relying on a programme's reports stop auditing; liability raises the cost of
+    // findings below tier 1; extended agreements add law; programmes shift the propensity directly.
+    in.audit_cost_months = buyer.audit_cost_months + (firms.tier[f] > 0 ? buyer.lower_tier_cost_months : 0.0);
+    if (!policy.segments.empty()) in.law_extra = policy.segments[std::size_t(seg)].law_extra[index(area)];
+    if (!firms.programme_flags.empty()) {
+        if (firms.programme_flags[f] & programme_flag::replaces_audits) in.audit_rate = 0;
+        in.programme_logit = firms.programme_logit[f][index(area)];
+    }
     return in;
 }
 

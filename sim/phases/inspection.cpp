@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "supplysim/interventions/programme.hpp"
+
 namespace supplysim {
 
 double visit_weight(const World& w, const Inspectorate& insp, std::size_t f) {
@@ -40,6 +42,9 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
         double weight_sum = 0, follow_ups = 0;
         for (std::size_t f = b; f < e; ++f) {
             visit_prob[f] = visit_weight(w, insp, f);
+            // Sector campaigns (interventions) raise the priority of their segments.
+            if (!policy.segments.empty())
+                visit_prob[f] *= policy.segments[std::size_t(seg.of(c, firms.sector[f], firms.tier[f]))].visit_weight;
             weight_sum += visit_prob[f];
             follow_ups += firms.follow_up_month[f] == month;
         }
@@ -59,6 +64,11 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
         firms.inspected[f] = u[0] < visit_prob[f];
         const int sg = seg.of(firms.country[f], firms.sector[f], firms.tier[f]);
         firms.audited[f] = u[1] < w.segment_audit_rate[sg];
+        // Buyers that rely on a programme's assessments (Better Work) do not audit its factories.
+        if (!firms.programme_flags.empty() && (firms.programme_flags[f] & programme_flag::replaces_audits)) firms.audited[f] = 0;
+        // Advisory visits (strategic compliance) build management capability.
+        if (firms.inspected[f] && country.advisory_capability > 0)
+            firms.capability[f] += float(country.advisory_capability * (1.0 - firms.capability[f]));
         if (firms.follow_up_month[f] == month) firms.follow_up_month[f] = -1;
         if (!firms.inspected[f] && !firms.audited[f]) return;
 

@@ -18,7 +18,7 @@ double subcontract_share(const ProductionParameters& p, double price_pressure, d
                       0.0, 1.0);
 }
 
-void produce_and_subcontract(World& w, const Scenario& s, const Policy& /*policy*/, int /*step*/) {
+void produce_and_subcontract(World& w, const Scenario& s, const Policy& policy, int /*step*/) {
     const auto& p = s.parameters.production;
     auto& firms = w.firms;
     std::vector<float> passed_down(firms.size(), 0.0f);
@@ -32,7 +32,9 @@ void produce_and_subcontract(World& w, const Scenario& s, const Policy& /*policy
                 const int sg = seg.of(c, x, t);
                 const double limit = s.countries[c].hours_limit;
                 const double pressure = w.segment_pressure[sg];
-                const double share_down = last_tier ? 0.0 : subcontract_share(p, pressure, w.segment_lead_time[sg]);
+                double share_down = last_tier ? 0.0 : subcontract_share(p, pressure, w.segment_lead_time[sg]);
+                // Due diligence and liability (interventions) cut unauthorised subcontracting.
+                if (!policy.segments.empty()) share_down = std::min(1.0, share_down * policy.segments[std::size_t(sg)].subcontract_factor);
                 tbb::parallel_for(std::size_t(w.segment_firm_begin[sg]), std::size_t(w.segment_firm_begin[sg + 1]),
                                   [&](std::size_t f) {
                     const double positions = firms.workforce(f);
@@ -68,6 +70,7 @@ void produce_and_subcontract(World& w, const Scenario& s, const Policy& /*policy
                 for (auto f = w.segment_firm_begin[to]; f < w.segment_firm_begin[to + 1]; ++f)
                     ((firms.kind[f] & firm_kind::informal) ? informal_size : formal_size) += firms.workforce(f);
                 double to_informal = std::clamp(p.informal_subcontract_share * (0.5 + w.segment_pressure[from]), 0.0, 1.0);
+                if (!policy.segments.empty()) to_informal = std::min(1.0, to_informal * policy.segments[std::size_t(from)].informal_subcontract_factor);
                 if (informal_size == 0) to_informal = 0;
                 if (formal_size == 0) to_informal = 1;
                 for (auto f = w.segment_firm_begin[to]; f < w.segment_firm_begin[to + 1]; ++f) {

@@ -17,6 +17,10 @@ struct ComplianceInputs {
     double margin_squeeze = 1.0;      // sector margin / firm margin: thin margins make compliance dearer
     double peer_share = 0.5;          // share of peers' workers in complying firms
     bool informal = false;            // informal firms are largely outside the law's reach
+    // Set by interventions (neutral defaults).
+    double law_extra = 0;             // law strength added in the firm's segment (extended agreements)
+    double programme_logit = 0;       // shift in log-odds from firm programmes (training, checks)
+    double audit_cost_months = -1;    // cost of an audit finding; negative: parameters' audit_reputation_months
 };
 
 double comply_probability(const ComplianceParameters& p, const CountryPolicy& country, Area area,
