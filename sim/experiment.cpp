@@ -44,6 +44,7 @@ OutputHeader make_header(const Scenario& s, const GroupLayout& layout, int repli
     h.months = s.months();
     h.command_line = command_line;
     h.groups = layout.groups();
+    h.assessments = s.assessments;
     return h;
 }
 

@@ -2,6 +2,7 @@
 
 #include <hdf5.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -23,16 +24,28 @@ struct GroupRecord {
 
 void quiet_hdf5() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
+// HDF5 1.10 registers an exit handler that closes every file still open; after a failed H5Fclose
+// (disk full) the file is half-closed and that handler crashes. Our files are closed explicitly
+// (finished or discarded), so turn the handler off; it must happen before any other HDF5 call.
+[[maybe_unused]] const bool hdf5_no_atexit = (H5dont_atexit(), true);
+
+// The system's reason for the last failed write, when it says the disk is full.
+std::string io_reason() {
+    const int e = errno;
+    if (e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO) return std::string(": ") + std::strerror(e);
+    return "";
+}
+
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
     throw std::runtime_error(path + ": " + what);
 }
 
 hid_t check(hid_t id, const std::string& path, const char* what) {
-    if (id < 0) fail(path, std::string("HDF5 error while ") + what + " (disk full or file not writable?)");
+    if (id < 0) fail(path, std::string("HDF5 error while ") + what + " (disk full or file not writable?)" + io_reason());
     return id;
 }
 void check(herr_t status, const std::string& path, const char* what, int) {
-    if (status < 0) fail(path, std::string("HDF5 error while ") + what + " (disk full or file not writable?)");
+    if (status < 0) fail(path, std::string("HDF5 error while ") + what + " (disk full or file not writable?)" + io_reason());
 }
 
 void write_string_attr(hid_t obj, const char* name, const std::string& value, const std::string& path) {
@@ -135,8 +148,20 @@ void ResultFile::close() {
 ResultFile ResultFile::create(const std::string& final_path, const OutputHeader& h) {
     quiet_hdf5();
     const std::string partial = final_path + ".partial";
-    hid_t file = check(H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), partial, "creating the file");
+    const hid_t file = H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    if (file < 0) {
+        const std::string reason = io_reason();
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        fail(partial, "cannot create the file (disk full, folder missing or not writable?)" + reason);
+    }
     ResultFile out(final_path, file);
+    // A header that cannot be written (disk full) leaves no partial file behind.
+    struct DiscardUnlessDone {
+        ResultFile& f;
+        bool done = false;
+        ~DiscardUnlessDone() { if (!done) f.discard(); }
+    } guard{out};
     write_string_attr(file, "format", "supplysim", partial);
     write_scalar_attr(file, "format_version", H5T_NATIVE_INT, output_format_version, partial);
     write_string_attr(file, "program_version", program_version, partial);
@@ -150,6 +175,10 @@ ResultFile ResultFile::create(const std::string& final_path, const OutputHeader&
     write_scalar_attr(file, "months", H5T_NATIVE_INT, h.months, partial);
     write_string_attr(file, "command_line", h.command_line, partial);
     write_scalar_attr(file, "complete", H5T_NATIVE_INT, 0, partial);
+    // Assessment points as "name=YYYY-MM" separated by ";" in date order (empty when none).
+    std::string assessments;
+    for (const auto& a : h.assessments) assessments += (assessments.empty() ? "" : ";") + a.name + "=" + a.date.str();
+    write_string_attr(file, "assessments", assessments, partial);
 
     std::vector<std::int32_t> months(std::size_t(h.months));
     for (int m = 0; m < h.months; ++m) months[m] = YearMonth::from_index(h.start.index() + m).yyyymm();
@@ -197,6 +226,7 @@ ResultFile ResultFile::create(const std::string& final_path, const OutputHeader&
     H5Sclose(space);
     H5Pclose(dcpl);
     H5Gclose(ind);
+    guard.done = true;
     return out;
 }
 

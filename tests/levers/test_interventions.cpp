@@ -1,7 +1,12 @@
 // The common shape of interventions: ramps, order independence, the schema's errors, assessments.
 #include "lever_support.hpp"
 
+#include <hdf5.h>
+
+#include <cstdio>
+
 #include "supplysim/interventions/registry.hpp"
+#include "supplysim/io/result_file.hpp"
 #include "supplysim/policy.hpp"
 
 using namespace supplysim;
@@ -156,4 +161,40 @@ TEST_CASE("assessments: named dates inside the horizon, in date order", "[levers
                Catch::Contains("assessments[0].date") && Catch::Contains("outside the scenario horizon"));
     CHECK_THAT(load_error("assessments:\n  - {name: a, date: 2020-01}\n  - {name: a, date: 2020-02}\n"),
                Catch::Contains("duplicate assessment name"));
+}
+
+TEST_CASE("assessments: written to the result file as a root attribute", "[levers][interventions][hdf5]") {
+    const auto s = world("replicates: 1\nassessments:\n  - {name: mid_term, date: 2020-06}\n  - {name: final, date: 2020-12}\n");
+    const GroupLayout layout(s);
+    const std::string path = "levers_assessments_test.h5";
+    {
+        auto file = ResultFile::create(path, make_header(s, layout, 1, 1, "test"));
+        file.write_replicate(0, 0, run_replicates(s, layout, 1)[0]);
+        file.mark_run_done(0);
+        file.finish();
+    }
+    hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    REQUIRE(f >= 0);
+    hid_t a = H5Aopen(f, "assessments", H5P_DEFAULT);
+    REQUIRE(a >= 0);
+    hid_t t = H5Aget_type(a);
+    std::string value;
+    if (H5Tis_variable_str(t) > 0) {
+        char* text = nullptr;
+        hid_t mem = H5Tcopy(H5T_C_S1);
+        H5Tset_size(mem, H5T_VARIABLE);
+        H5Aread(a, mem, &text);
+        value = text ? text : "";
+        H5free_memory(text);
+        H5Tclose(mem);
+    } else {
+        std::vector<char> buf(H5Tget_size(t) + 1, 0);
+        H5Aread(a, t, buf.data());
+        value = buf.data();
+    }
+    H5Tclose(t);
+    H5Aclose(a);
+    H5Fclose(f);
+    std::remove(path.c_str());
+    CHECK(value == "mid_term=2020-06;final=2020-12");
 }

@@ -22,6 +22,7 @@ struct OutputHeader {
     int months = 0;
     std::string command_line;
     std::vector<Group> groups;
+    std::vector<Assessment> assessments;  // named assessment dates (root attribute `assessments`)
 };
 
 class ResultFile {
