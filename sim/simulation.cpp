@@ -55,7 +55,7 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
         run_programmes(world, s, policy, rng, step, month);
         decide_compliance(world, s, policy, rng, step);
         inspect_and_audit(world, s, policy, rng, step);
-        std::fill(cells.begin(), cells.end(), 0);
+        // live_the_month overwrites the rows in use; no 1 MB clear per month (docs/performance.md).
         live_the_month(world, s, policy, rng, step, cells);
         count_programme_outcomes(world, s, policy, rng, step, cells);
         move_workers(world, s, rng, step);

@@ -42,6 +42,10 @@ public:
         return to_unit(bits(month, agent, purpose, block));
     }
 
+    // The stream's identity, for batched generators that reproduce these draws (rng_batch.hpp).
+    std::uint64_t seed() const { return key_[0] | (std::uint64_t(key_[1]) << 32); }
+    std::uint32_t replicate() const { return replicate_; }
+
     // Standard normal from two uniforms (Box-Muller); deterministic and branch-free.
     static double normal(double u1, double u2) {
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
