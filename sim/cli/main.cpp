@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
     }
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
+    // Past a file-size limit (ulimit -f) a write must fail with EFBIG and a message, not kill us.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::string command = argv[1];
     const Args args(argv + 2, argv + argc);
     try {

@@ -31,8 +31,25 @@ std::size_t invalid_utf8_at(const std::string& text) {
 
 SourceMark mark_of(const YAML::Mark& m, const std::string& file) { return {file, m.line + 1, m.column + 1}; }
 
+// yaml-cpp 0.7 accepts a quoted scalar left open at the end of the file and swallows the rest of the
+// file into it; reject that instead of reporting a confusing missing key further on.
+void check_quote_closed(const std::string& text, const YAML::Mark& m, const std::string& file) {
+    if (m.pos < 0 || std::size_t(m.pos) >= text.size()) return;
+    const char q = text[std::size_t(m.pos)];
+    if (q != '"' && q != '\'') return;
+    for (std::size_t i = std::size_t(m.pos) + 1; i < text.size(); ++i) {
+        if (q == '"' && text[i] == '\\') ++i;
+        else if (text[i] == q) {
+            if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+            else return;
+        }
+    }
+    throw InputError(mark_of(m, file), "", std::string("YAML syntax error: quoted text not closed (missing ") + q + ")");
+}
+
 struct Converter {
     std::string file;
+    const std::string* text = nullptr;
     std::size_t nodes = 0;
 
     ConfigNode convert(const YAML::Node& n, int depth) {
@@ -44,6 +61,7 @@ struct Converter {
             case YAML::NodeType::Scalar:
                 out.kind = ConfigNode::Kind::scalar;
                 out.scalar = n.Scalar();
+                if (text && n.Tag() == "!") check_quote_closed(*text, n.Mark(), file);
                 break;
             case YAML::NodeType::Sequence:
                 out.kind = ConfigNode::Kind::sequence;
@@ -151,7 +169,7 @@ ConfigNode parse_config_text(const std::string& text, const std::string& name) {
         throw InputError(mark_of(e.mark, name), "", "YAML syntax error: " + e.msg);
     }
     if (!root || root.IsNull()) throw InputError({name, 1, 1}, "", "the file is empty; expected a scenario (a YAML map)");
-    Converter conv{name};
+    Converter conv{name, &text};
     ConfigNode node = conv.convert(root, 0);
     if (node.kind != ConfigNode::Kind::map)
         throw InputError(node.mark, "", "expected a YAML map of settings at the top level");

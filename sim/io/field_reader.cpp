@@ -248,8 +248,13 @@ YearMonth FieldReader::month(const std::string& key, YearMonth fallback, const s
     record(key, "month", fallback.str(), "YYYY-MM", meaning);
     const ConfigNode* n = get(key);
     if (!n) return keep(key, fallback);
-    if (n->kind == ConfigNode::Kind::scalar)
+    if (n->kind == ConfigNode::Kind::scalar) {
         if (auto ym = parse_year_month(n->scalar)) return keep(key, *ym);
+        const auto& t = n->scalar;
+        if (t.size() == 7 && t[4] == '-' &&
+            std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); }))
+            fail(key, "month " + t + " is out of range: expected a month from 1900-01 to 2200-12");
+    }
     fail(key, "expected a month as YYYY-MM (e.g. 2017-01), got " + kind_name(*n));
 }
 
