@@ -60,13 +60,30 @@ def main() -> None:
             put(out / "scenario", s.encode())
     for f in sorted(malformed.glob("*.yaml")) if malformed.exists() else []:
         put(out / ("sweep" if f.name.startswith("sweep_") else "scenario"), f.read_bytes())
-    for folder in ("sweeps", "scenarios/sweeps", "tests/data"):
+    # Sweep seeds: the shipped sweeps pointed at the fuzz target's base.yaml (countries a and b,
+    # tiers tier1 and tier2, sector garment), plus a few small ones of each design.
+    for f in sorted((src / "scenarios/sweeps").glob("*.yaml")) if (src / "scenarios/sweeps").exists() else []:
+        t = f.read_text(errors="replace")
+        put(out / "sweep", t.encode())
+        t = re.sub(r"(?m)^base:.*$", "base: base.yaml", t)
+        for old, new in (("bangladesh", "a"), ("viet_nam", "b"), ("indonesia", "b")):
+            t = t.replace(old, new)
+        put(out / "sweep", t.encode())
+    for seed in (
+        "base: base.yaml\nparameters:\n  - {path: countries.a.informality, values: [0.1, 0.9]}\n",
+        "base: base.yaml\ndesign: lhs\nsamples: 4\nparameters:\n  - {path: seed, min: 1, max: 9, integer: true}\n",
+        "base: base.yaml\ndesign: sobol\nsamples: 2\nparameters:\n  - {path: buyers.buyer.price_pressure, min: 0, max: 1}\n"
+        "  - {path: countries.b.inspectorate.targeting, values: [random, risk_based]}\n",
+        "base: base.yaml\nparameters:\n  - {path: start, values: [2020-01, 2020-06]}\n  - {path: tiers.0.capability, min: 0.1, max: 0.9, steps: 3}\n",
+    ):
+        put(out / "sweep", seed.encode())
+    for folder in ("sweeps", "tests/data"):
         for f in sorted((src / folder).glob("*.yaml")) if (src / folder).exists() else []:
             if "sweep" in f.read_text(errors="replace")[:2000] or folder.startswith("sweeps"):
                 put(out / "sweep", f.read_bytes())
     out.mkdir(parents=True, exist_ok=True)
     dictionary([src / "sim/io/scenario_loader.cpp", src / "sim/io/field_reader.cpp"], out / "scenario.dict")
-    dictionary(list((src / "sim/sweep").glob("*.cpp")) if (src / "sim/sweep").exists() else [], out / "sweep.dict")
+    dictionary([src / "sim/sweep/sweep_file.cpp", src / "sim/io/scenario_loader.cpp"], out / "sweep.dict")
     n = {d.name: len(list(d.iterdir())) for d in out.iterdir() if d.is_dir()}
     print("seed corpus:", ", ".join(f"{k}: {v} files" for k, v in sorted(n.items())))
 
