@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs every malformed input in expectations.tsv through the real binary: `supplysim validate` and
-`supplysim run` must both exit with code 2, print one message that names the file, the line and the
+`supplysim run` (for sweep_*.yaml: `supplysim sweep --list` and `supplysim sweep`) must both exit with code 2, print one message that names the file, the line and the
 field and says what is wrong, and leave no output file (neither final nor .partial).
 
 usage: run_malformed.py --binary build/sim/supplysim [--only NAME] [--verbose]
@@ -30,7 +30,11 @@ def check(binary, folder, row, work, verbose):
     problems = []
     out = work / "out.h5"
     location = f"{named}:{line}:" if line > 0 else f"{named}: "
-    for argv in ([binary, "validate", case], [binary, "run", case, "-o", str(out), "-q", "-t", "1"]):
+    if case.startswith("sweep_"):  # sweep files: `sweep --list` checks the file and every run, then stops
+        commands = ([binary, "sweep", case, "--list"], [binary, "sweep", case, "-o", str(out), "-q", "-t", "1"])
+    else:
+        commands = ([binary, "validate", case], [binary, "run", case, "-o", str(out), "-q", "-t", "1"])
+    for argv in commands:
         for leftover in (out, work / "out.h5.partial"):
             leftover.unlink(missing_ok=True)
         try:
@@ -39,7 +43,7 @@ def check(binary, folder, row, work, verbose):
             problems.append(f"{argv[1]}: no answer within 120 s (hang)")
             continue
         err = p.stderr.decode("utf-8", "replace")
-        what = argv[1]
+        what = " ".join(argv[1:2] + argv[3:4])
         if p.returncode != 2:
             problems.append(f"{what}: exit code {p.returncode}, expected 2")
         if location not in err:
@@ -83,7 +87,7 @@ def main():
             elif a.verbose:
                 print(f"ok   {row[0]}")
     print(f"{len(rows) - failed} of {len(rows)} malformed inputs handled correctly "
-          f"({2 * len(rows)} invocations: validate and run)")
+          f"({2 * len(rows)} invocations: validate and run, or sweep --list and sweep)")
     sys.exit(1 if failed else 0)
 
 
