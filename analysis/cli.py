@@ -1,4 +1,4 @@
-"""Command line: `supplysim-analysis {compare,plot,sensitivity,memo}`.
+"""Command line: `supplysim-analysis {compare,plot,sensitivity,memo,validation}`.
 
 Input problems (bad files, dates, names) exit with code 2 and a one-line message naming the file;
 anything else is a bug and keeps its traceback.
@@ -66,6 +66,16 @@ def cmd_memo(args) -> int:
     return 0
 
 
+def cmd_validation(args) -> int:
+    from . import validation
+    written = validation.build(Path(args.calibration), Path(args.scenario), Path(args.output), Path(args.figures),
+                               replicates=args.replicates, end=args.end,
+                               command_line=" ".join(["python3 -m analysis", *sys.argv[1:]]))
+    for p in written:
+        print(f"wrote {p}", file=sys.stderr)
+    return 0
+
+
 def _last_date(f):
     from .io import format_date
     return format_date(f.time[-1])
@@ -74,7 +84,7 @@ def _last_date(f):
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="supplysim-analysis",
                                 description="Analyse supplysim result files (HDF5, docs/output-schema.md).")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{compare,plot,sensitivity,memo}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{compare,plot,sensitivity,memo,validation}")
 
     c = sub.add_parser("compare", help="scenario effects against a baseline with 95%% intervals")
     c.add_argument("files", nargs="+", help="baseline.h5 first, then one or more scenario files")
@@ -110,6 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("config", help="memo.yaml")
     m.add_argument("-o", "--output", default="memo", help="output directory (default memo/)")
     m.set_defaults(func=cmd_memo)
+
+    v = sub.add_parser("validation", help="docs/validation.md: calibration targets and out-of-sample patterns, from real runs")
+    v.add_argument("--calibration", required=True, help="output of `supplysim calibrate` (.h5)")
+    v.add_argument("--scenario", default="scenarios/calibration/baseline_calibrated.yaml", help="calibrated scenario to run")
+    v.add_argument("-o", "--output", default="docs/validation.md", help="Markdown file to write")
+    v.add_argument("--figures", default="docs/figures/validation", help="folder for the figures")
+    v.add_argument("--replicates", type=int, default=3, help="replicates per run (default 3)")
+    v.add_argument("--end", default="2021-12", metavar="YYYY-MM", help="last simulated month (default 2021-12)")
+    v.set_defaults(func=cmd_validation)
     return p
 
 
