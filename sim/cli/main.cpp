@@ -34,7 +34,10 @@ const char* usage =
 int main(int argc, char** argv) {
     using namespace supplysim::cli;
     std::string command_line;
-    for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+    for (int i = 0; i < argc; ++i) {
+        if (i) command_line += ' ';
+        command_line += argv[i];
+    }
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         std::cout << usage;
         return argc < 2 ? exit_bad_input : exit_ok;

@@ -127,6 +127,7 @@ void read_interventions(FieldReader& root, const ConfigNode& tree, Scenario& s) 
         iv.when.ramp = ramp == "linear" ? Ramp::linear : ramp == "logistic" ? Ramp::logistic : Ramp::step;
         iv.when.ramp_months = int(r.integer("ramp_months", 12, 1, 240, "Months from the first effect to full strength (linear and logistic ramps)."));
         const auto& type = *std::find_if(lever_types().begin(), lever_types().end(), [&](const LeverType& t) { return t.type == iv.type; });
+        r.set_doc_path("interventions[type=" + iv.type + "]");  // the reference lists each type's own keys
         iv.lever = type.read(r, s, iv);
         r.reject_unknown_keys();
         iv.canonical_key = iv.type + "\n" + (raw && i < raw->items.size() ? to_yaml(raw->items[i]) : std::to_string(i));

@@ -127,7 +127,9 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
             // Organising tends to the country's density where it is free; elsewhere unions are pushed out.
             const double epz = (firms.kind[f] & firm_kind::epz) ? country.epz_union_access : 1.0;
             const double density = std::clamp(country.union_density * epz, 0.0, 0.95);
-            const double p_join = free_to_organise ? wp.union_leave_rate * density / (1.0 - density) : 0.0;
+            // Members leave by resigning or by quitting the job (hires start as non-members); joining
+            // balances both so membership settles at the country's density where organising is free.
+            const double p_join = free_to_organise ? (wp.union_leave_rate + wp.quit_rate) * density / (1.0 - density) : 0.0;
             const double p_leave = free_to_organise ? wp.union_leave_rate : 5.0 * wp.union_leave_rate;
             // The same probabilities as integer thresholds on the raw words (exact, see rng_batch.hpp).
             const std::uint64_t t_injury = draw_threshold(p_injury);

@@ -12,4 +12,5 @@ for f in scenario-reference.md indicators.md; do
     exit 1
   fi
 done
+/usr/bin/python3 "$src/docs/tools/gen_parameters.py" --supplysim "$bin" --check
 echo "generated docs are current"

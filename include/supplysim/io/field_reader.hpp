@@ -76,6 +76,9 @@ public:
     std::map<std::string, double> named_numbers(const std::string& key, const std::vector<std::string>& names,
                                                 double min, double max, const std::string& meaning);
 
+    // Documents the keys read from here on under another path (e.g. per intervention type).
+    void set_doc_path(std::string doc_path) { doc_path_ = std::move(doc_path); }
+
     // Errors for keys nobody read, with a suggestion.
     void reject_unknown_keys() const;
 
