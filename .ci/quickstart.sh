@@ -7,23 +7,27 @@ cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh
 bash .ci/build.sh
 mkdir -p out
-policy=${SUPPLYSIM_POLICY_SCENARIO:-scenarios/double_inspection.yaml}
+policy=${SUPPLYSIM_POLICY_SCENARIO:-scenarios/programme_of_action.yaml}
 ./build/sim/supplysim run scenarios/baseline.yaml -o out/baseline.h5 --replicates 10 --threads 2
 ./build/sim/supplysim run "$policy" -o out/policy.h5 --replicates 10 --threads 2
-analysis/supplysim-analysis compare out/baseline.h5 out/policy.h5 --at 2020-12 --at 2030-12 \
+analysis/supplysim-analysis compare out/baseline.h5 out/policy.h5 --at 2020-12 --at 2022-12 --at 2030-12 \
   --indicator compliance.osh,compliance.wages,below_minimum_wage,excess_hours,injury_rate,child_labour \
   --by country --csv out/comparison.csv --markdown out/comparison.md
 analysis/supplysim-analysis plot out/baseline.h5 out/policy.h5 --indicator compliance.osh --by country \
   -o out/compliance_osh.png
 cat > out/memo.yaml <<MEMO
-title: Doubling labour inspection in garment and electronics supply chains
-question: What happens to working conditions if labour inspectorates double their staff?
+title: The ILO programme of action in garment and electronics supply chains
+question: >-
+  What would the programme of action on decent work in global supply chains (ratification campaigns,
+  strategic labour inspection, Better Work and SCORE, an international framework agreement,
+  formalisation, an EPZ action plan and grievance mechanisms, 2017-2021) change for working conditions,
+  and for whom?
 baseline: baseline
 scenarios:
   - {label: baseline, file: baseline.h5}
-  - {label: policy, file: policy.h5}
-dates: [2020-12, 2030-12]
-indicators: [compliance.osh, compliance.wages, below_minimum_wage, excess_hours, injury_rate]
+  - {label: programme of action, file: policy.h5}
+dates: [2020-12, 2022-12, 2030-12]
+indicators: [compliance.osh, compliance.wages, below_minimum_wage, excess_hours, injury_rate, union_density, informal_share]
 groups: [gender, tier, country]
 MEMO
 analysis/supplysim-analysis memo out/memo.yaml -o out/memo
