@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-30}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "${JOBS:-2}"
-python3 tests/fuzz/make_corpus.py --source . --out build-fuzz/tests/fuzz/corpus
+/usr/bin/python3 tests/fuzz/make_corpus.py --source . --out build-fuzz/tests/fuzz/corpus
 status=0
 for target in scenario sweep; do
   bin=build-fuzz/tests/fuzz/fuzz_$target

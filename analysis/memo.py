@@ -205,9 +205,34 @@ def scenario_yaml(f) -> dict:
 
 
 IGNORED_KEYS = {"name", "description", "seed"}
+# Described one by one in words (describe_interventions), not as flattened key differences.
+LISTED_SECTIONS = ("interventions", "assessments")
+COMMON_INTERVENTION_KEYS = {"type", "name", "where", "start", "end", "ramp", "ramp_months"}
+MAX_INTERVENTION_SETTINGS = 6
+
+
+def describe_interventions(doc: dict) -> list:
+    """One sentence per intervention: type, where, when, how fast, and its main settings."""
+    out = []
+    for iv in doc.get("interventions") or []:
+        if not isinstance(iv, dict):
+            continue
+        where = iv.get("where") or {}
+        places = [f"{k} {', '.join(map(str, v))}" for k, v in where.items() if isinstance(v, list) and v]
+        places += [f"{k} {v}" for k, v in where.items() if isinstance(v, str) and v != "any"]
+        when = f"from {iv.get('start', '?')}" + (f" to {iv['end']}" if iv.get("end") else "")
+        ramp = iv.get("ramp", "step")
+        pace = "at once" if ramp == "step" else f"{ramp} ramp over {iv.get('ramp_months', '?')} months"
+        settings = [f"{k} {v}" for k, v in iv.items() if k not in COMMON_INTERVENTION_KEYS
+                    and not isinstance(v, (dict, list))][:MAX_INTERVENTION_SETTINGS]
+        text = f"`{iv.get('type', '?')}` in {'; '.join(places) if places else 'all countries'}, {when}, {pace}"
+        out.append(text + (f" ({', '.join(settings)})" if settings else ""))
+    return out
 
 
 def differences(base: dict, other: dict) -> list:
+    base = {k: v for k, v in base.items() if k not in LISTED_SECTIONS}
+    other = {k: v for k, v in other.items() if k not in LISTED_SECTIONS}
     a, b = flatten(base), flatten(other)
     keys = [k for k in list(b) + [k for k in a if k not in b] if k.split(".")[-1] not in IGNORED_KEYS
             and not k.endswith("source")]
@@ -305,6 +330,7 @@ def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis mem
         scenarios.append(dict(
             label=label, slug=slug(label), is_baseline=f is base, description=str(e.get("description", "")).strip(),
             yaml_description=str(doc.get("description", "")).strip(), changes=changes[:MAX_CHANGES],
+            interventions=describe_interventions(doc),
             more_changes=max(0, len(changes) - MAX_CHANGES), path=f.path,
             scenario_name=file_name, scenario_file=f.attrs.get("scenario_file", "?"),
             program_version=f.attrs.get("program_version", "?"), seed=f.attrs.get("seed", "?"),

@@ -2,7 +2,7 @@
 //
 // The sweep loader reads files (the sweep and the base scenario it names), so each input is written
 // to a private folder next to base.yaml (a copy of tests/fuzz/base.yaml) and loaded from there. The
-// plan is built, with every run's scenario checked, when the design has at most 256 runs (larger
+// plan is built, with every run's scenario checked, when the design has at most 16 runs (larger
 // designs are valid but would make each input take seconds). Only InputError may escape.
 #include <unistd.h>
 
@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
         const auto spec = supplysim::sweep::parse_sweep_file(file.string());
-        if (planned_runs(spec) <= 256) {
+        if (planned_runs(spec) <= 16) {
             const auto plan = supplysim::sweep::make_plan(spec, true);
             if (plan.runs() > 0) (void)supplysim::sweep::scenario_for_run(plan, plan.runs() - 1);
         }
