@@ -1,5 +1,7 @@
 #include "supplysim/calibration/output.hpp"
 
+#include "supplysim/io/number_text.hpp"
+
 #include <hdf5.h>
 
 #include <chrono>
@@ -95,12 +97,6 @@ std::string now_utc() {
     return buf;
 }
 
-std::string show(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", x);
-    return buf;
-}
-
 }  // namespace
 
 void write_calibration(const std::string& output, const CalibrationSpec& spec, const CalibrationResult& res, const std::string& command_line) {
@@ -130,9 +126,9 @@ void write_calibration(const std::string& output, const CalibrationSpec& spec, c
         for (const auto& p : spec.parameters) {
             paths.push_back(p.path);
             const auto& pr = p.prior;
-            priors.push_back(pr.kind == PriorKind::uniform ? "uniform(" + show(pr.min) + ", " + show(pr.max) + ")"
-                             : pr.kind == PriorKind::normal ? "normal(" + show(pr.mean) + ", " + show(pr.sd) + ")"
-                                                            : "lognormal(" + show(pr.mean) + ", " + show(pr.sd) + ")");
+            priors.push_back(pr.kind == PriorKind::uniform ? "uniform(" + number_text(pr.min) + ", " + number_text(pr.max) + ")"
+                             : pr.kind == PriorKind::normal ? "normal(" + number_text(pr.mean) + ", " + number_text(pr.sd) + ")"
+                                                            : "lognormal(" + number_text(pr.mean) + ", " + number_text(pr.sd) + ")");
             lower.push_back(pr.lower());
             upper.push_back(pr.upper());
         }

@@ -1,5 +1,7 @@
 #include "supplysim/io/field_reader.hpp"
 
+#include "supplysim/io/number_text.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -17,23 +19,7 @@ const ConfigNode FieldReader::empty_ = [] {
 
 namespace {
 
-std::string show(double x) {
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back exactly
-    return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
-}
-
-std::string range_text(double min, double max) { return "from " + show(min) + " to " + show(max); }
-
-std::optional<double> parse_number(const std::string& text) {
-    double v = 0;
-    const char* b = text.data();
-    const char* e = b + text.size();
-    if (b != e && *b == '+') ++b;
-    auto [ptr, ec] = std::from_chars(b, e, v);
-    if (ec != std::errc{} || ptr != e || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
+std::string range_text(double min, double max) { return "from " + number_text(min) + " to " + number_text(max); }
 
 std::string kind_name(const ConfigNode& n) {
     switch (n.kind) {
@@ -123,7 +109,7 @@ void FieldReader::put(const std::string& key, const std::string& value) const {
     resolved_->child(key, ResolvedNode::Kind::scalar)->scalar = value;
 }
 
-double FieldReader::keep(const std::string& key, double v) const { return put(key, show(v)), v; }
+double FieldReader::keep(const std::string& key, double v) const { return put(key, number_text(v)), v; }
 long long FieldReader::keep(const std::string& key, long long v) const { return put(key, std::to_string(v)), v; }
 bool FieldReader::keep(const std::string& key, bool v) const { return put(key, v ? "true" : "false"), v; }
 std::string FieldReader::keep(const std::string& key, std::string v) const { return put(key, v), v; }
@@ -138,14 +124,14 @@ std::vector<std::string> FieldReader::keep(const std::string& key, std::vector<s
 }
 std::vector<double> FieldReader::keep(const std::string& key, std::vector<double> v) const {
     std::vector<std::string> text;
-    for (double x : v) text.push_back(show(x));
+    for (double x : v) text.push_back(number_text(x));
     keep(key, text);
     return v;
 }
 std::map<std::string, double> FieldReader::keep(const std::string& key, std::map<std::string, double> v) const {
     if (resolved_) {
         auto* m = resolved_->child(key, ResolvedNode::Kind::map);
-        for (const auto& [name, x] : v) m->child(name, ResolvedNode::Kind::scalar)->scalar = show(x);
+        for (const auto& [name, x] : v) m->child(name, ResolvedNode::Kind::scalar)->scalar = number_text(x);
     }
     return v;
 }
@@ -172,7 +158,7 @@ void FieldReader::record(const std::string& key, const std::string& type, const 
 }
 
 double FieldReader::number(const std::string& key, double fallback, double min, double max, const std::string& meaning) {
-    record(key, "number", show(fallback), range_text(min, max), meaning);
+    record(key, "number", number_text(fallback), range_text(min, max), meaning);
     const ConfigNode* n = get(key);
     if (!n) return keep(key, fallback);
     if (n->kind != ConfigNode::Kind::scalar) fail(key, "expected a number " + range_text(min, max) + ", got " + kind_name(*n));

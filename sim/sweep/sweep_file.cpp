@@ -1,5 +1,7 @@
 #include "supplysim/sweep/sweep_file.hpp"
 
+#include "supplysim/io/number_text.hpp"
+
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -20,22 +22,6 @@
 namespace supplysim::sweep {
 
 namespace {
-
-std::string show(double x) {
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);  // shortest text that reads back exactly
-    return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
-}
-
-std::optional<double> parse_number(const std::string& text) {
-    double v = 0;
-    const char* b = text.data();
-    const char* e = b + text.size();
-    if (b != e && *b == '+') ++b;
-    auto [ptr, ec] = std::from_chars(b, e, v);
-    if (ec != std::errc{} || ptr != e || !std::isfinite(v)) return std::nullopt;
-    return v;
-}
 
 std::string read_text_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -202,7 +188,7 @@ std::string SweepPlan::value_text(int run, std::size_t p) const {
         case ValueKind::choice: return spec_p.values[std::size_t(c)];
         case ValueKind::month: return YearMonth{int(c) / 100, int(c) % 100}.str();
         case ValueKind::integer: return std::to_string(static_cast<long long>(c));
-        default: return show(c);
+        default: return number_text(c);
     }
 }
 

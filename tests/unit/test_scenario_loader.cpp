@@ -54,7 +54,8 @@ TEST_CASE("bad values are refused with file, line, field and the allowed range",
         {"buyers:\n  - {name: apparel, sector: garmnt}\n",
          "overlay.yaml:2:29: 'buyers[0].sector': unknown value \"garmnt\"; expected one of garment, electronics (did you mean \"garment\"?)"},
         {"countries:\n  - name: north\n    workers: 1e999\n", "'countries[0].workers': expected a whole number"},
-        {"start: 2019-13\n", "overlay.yaml:1:8: 'start': expected a month as YYYY-MM (e.g. 2017-01), got \"2019-13\""},
+        {"start: 2019-13\n", "overlay.yaml:1:8: 'start': month 2019-13 is out of range: expected a month from 1900-01 to 2200-12"},
+        {"start: 2019/01\n", "overlay.yaml:1:8: 'start': expected a month as YYYY-MM (e.g. 2017-01), got \"2019/01\""},
         {"outputs: {dimensions: [gender, caste]}\n", "'outputs.dimensions[1]': unknown value \"caste\""},
     };
     for (const auto& c : cases) {
