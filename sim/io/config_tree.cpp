@@ -11,7 +11,7 @@ namespace supplysim {
 
 namespace {
 
-constexpr std::size_t max_nodes = 1'000'000;  // guards against alias bombs
+constexpr std::size_t max_nodes = 100'000;  // guards against alias bombs (a scenario has a few thousand)
 constexpr int max_depth = 64;
 constexpr std::size_t max_file_bytes = 64u << 20;
 
@@ -53,7 +53,7 @@ struct Converter {
     std::size_t nodes = 0;
 
     ConfigNode convert(const YAML::Node& n, int depth) {
-        if (++nodes > max_nodes) throw InputError({file, 0, 0}, "", "document too large (more than 1,000,000 values; aliases expanded)");
+        if (++nodes > max_nodes) throw InputError({file, 0, 0}, "", "document too large (more than 100,000 values once aliases are expanded)");
         if (depth > max_depth) throw InputError(mark_of(n.Mark(), file), "", "document nested too deeply (more than 64 levels)");
         ConfigNode out;
         out.mark = mark_of(n.Mark(), file);

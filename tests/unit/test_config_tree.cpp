@@ -67,3 +67,17 @@ TEST_CASE("unknown keys get a did-you-mean suggestion", "[config]") {
     CHECK(closest_match("inspectors_per_10k", {"inspectors_per_10k_workers", "targeting"}) == "");
     CHECK(closest_match("targetting", {"inspectors_per_10k_workers", "targeting"}) == "targeting");
 }
+
+TEST_CASE("an alias bomb is refused quickly instead of expanded (found by fuzzing)", "[config]") {
+    // Each level repeats the one above ten times: 10^6 values at level f if expanded.
+    const std::string bomb =
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+        "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
+    CHECK_THROWS_WITH(parse_config_text(bomb, "bomb.yaml"),
+                      "bomb.yaml: document too large (more than 100,000 values once aliases are expanded)");
+}
