@@ -12,10 +12,12 @@ for target in scenario sweep; do
   bin=build-fuzz/tests/fuzz/fuzz_$target
   [ -x "$bin" ] || { echo "== fuzz_$target not built (skipped)"; continue; }
   work=$(mktemp -d)
+  # Inputs that once failed are replayed first (tests/fuzz/regressions: scenario inputs).
+  extra=""; [ "$target" = scenario ] && extra=tests/fuzz/regressions
   echo "== fuzz_$target for ${SECONDS_EACH}s"
   if ! "$bin" -max_total_time="$SECONDS_EACH" -dict=build-fuzz/tests/fuzz/corpus/$target.dict -max_len=4096 \
        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/" \
-       "$work" build-fuzz/tests/fuzz/corpus/$target 2>"$work/log"; then
+       "$work" build-fuzz/tests/fuzz/corpus/$target $extra 2>"$work/log"; then
     status=1
     tail -60 "$work/log"
     echo "fuzz_$target found a problem; the input is in $work" >&2
