@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "supplysim/groups.hpp"
@@ -137,6 +138,28 @@ void BM_philox_block(benchmark::State& st) {
 }  // namespace
 
 BENCHMARK(BM_philox_block);
+// What simulate_replicate uses (round 2): the same values as record_month, checked here bit for bit.
+void BM_month_recorder(benchmark::State& st) {
+    auto& fx = fixture();
+    Series series, reference;
+    series.indicators = int(indicator_catalogue().size());
+    series.months = 1;
+    series.groups = fx.layout->group_count();
+    series.values.assign(std::size_t(series.indicators) * series.groups, 0.0);
+    reference = series;
+    record_month(fx.cells, *fx.layout, 0, reference);
+    MonthRecorder recorder(*fx.layout);
+    recorder.record(fx.cells, 0, series);
+    if (std::memcmp(series.values.data(), reference.values.data(), series.values.size() * sizeof(double)) != 0) {
+        st.SkipWithError("MonthRecorder differs from record_month");
+        return;
+    }
+    for (auto _ : st) {
+        recorder.record(fx.cells, 0, series);
+        benchmark::DoNotOptimize(series.values.data());
+    }
+    st.SetItemsProcessed(std::int64_t(st.iterations()) * std::int64_t(fx.workers()));
+}
 BENCHMARK(BM_place_orders)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_produce_and_subcontract)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_decide_compliance)->Unit(benchmark::kMicrosecond)->UseRealTime();
@@ -144,6 +167,7 @@ BENCHMARK(BM_inspect_and_audit)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_live_the_month)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_move_workers)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_record_month)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_month_recorder)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_policy_for_month)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_build_world)->Unit(benchmark::kMillisecond)->UseRealTime();
 

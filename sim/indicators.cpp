@@ -84,17 +84,10 @@ const char* kind_name(IndicatorKind k) {
     return "share";
 }
 
-void record_month(const CellCounters& cells, const GroupLayout& layout, int month, Series& series) {
-    const int groups = layout.group_count();
-    std::vector<std::uint64_t> totals(std::size_t(groups) * counter_count, 0);
-    for (int cell = 0; cell < layout.cell_count(); ++cell) {
-        const std::uint64_t* row = &cells[std::size_t(cell) * counter_count];
-        if (row[c_employed] == 0) continue;  // counters are only nonzero where someone is employed
-        for (int g : layout.groups_of_cell(cell)) {
-            std::uint64_t* out = &totals[std::size_t(g) * counter_count];
-            for (int k = 0; k < counter_count; ++k) out[k] += row[k];
-        }
-    }
+namespace {
+
+// Indicator values for every group from the month's per-group counter totals.
+void write_values(const std::vector<std::uint64_t>& totals, int groups, int month, Series& series) {
     const auto& catalogue = indicator_catalogue();
     const double nan = std::numeric_limits<double>::quiet_NaN();
     for (std::size_t i = 0; i < catalogue.size(); ++i) {
@@ -107,6 +100,123 @@ void record_month(const CellCounters& cells, const GroupLayout& layout, int mont
             series.at(int(i), month, g) = v;
         }
     }
+}
+
+inline void add_row(std::uint64_t* __restrict out, const std::uint64_t* __restrict in) {
+    for (int k = 0; k < counter_count; ++k) out[k] += in[k];
+}
+
+}  // namespace
+
+// The reference implementation: every cell, every group of the cell. MonthRecorder gives the same values.
+void record_month(const CellCounters& cells, const GroupLayout& layout, int month, Series& series) {
+    const int groups = layout.group_count();
+    std::vector<std::uint64_t> totals(std::size_t(groups) * counter_count, 0);
+    for (int cell = 0; cell < layout.cell_count(); ++cell) {
+        const std::uint64_t* row = &cells[std::size_t(cell) * counter_count];
+        if (row[c_employed] == 0) continue;  // counters are only nonzero where someone is employed
+        for (int g : layout.groups_of_cell(cell)) {
+            std::uint64_t* out = &totals[std::size_t(g) * counter_count];
+            for (int k = 0; k < counter_count; ++k) out[k] += row[k];
+        }
+    }
+    write_values(totals, groups, month, series);
+}
+
+MonthRecorder::MonthRecorder(const GroupLayout& layout)
+    : groups_(layout.group_count()), segments_(layout.cell_count() / GroupLayout::cells_per_segment) {
+    constexpr int per_segment = GroupLayout::cells_per_segment;
+    const int cells = layout.cell_count();
+    totals_.assign(std::size_t(groups_) * counter_count, 0);
+    // Which positions of the cells' group lists depend on the segment only, which on k only.
+    std::size_t n = cells > 0 ? layout.groups_of_cell(0).size() : 0;
+    split_ = cells > 0 && cells == segments_ * per_segment;
+    std::vector<char> seg_only(n, 1), k_only(n, 1);
+    for (int cell = 0; split_ && cell < cells; ++cell) {
+        const auto& list = layout.groups_of_cell(cell);
+        if (list.size() != n) {
+            split_ = false;
+            break;
+        }
+        const auto& first_of_segment = layout.groups_of_cell(cell - cell % per_segment);
+        const auto& same_k = layout.groups_of_cell(cell % per_segment);
+        for (std::size_t p = 0; p < n; ++p) {
+            seg_only[p] &= list[p] == first_of_segment[p];
+            k_only[p] &= list[p] == same_k[p];
+        }
+    }
+    std::vector<std::size_t> seg_pos, k_pos;
+    for (std::size_t p = 0; split_ && p < n; ++p) {
+        if (seg_only[p]) seg_pos.push_back(p);
+        else if (k_only[p]) k_pos.push_back(p);
+        else split_ = false;
+    }
+    if (split_) {
+        seg_positions_ = int(seg_pos.size());
+        k_positions_ = int(k_pos.size());
+        for (int sg = 0; sg < segments_; ++sg)
+            for (auto p : seg_pos) seg_groups_.push_back(layout.groups_of_cell(sg * per_segment)[p]);
+        for (int k = 0; k < per_segment; ++k)
+            for (auto p : k_pos) k_groups_.push_back(layout.groups_of_cell(k)[p]);
+        k_sums_.assign(std::size_t(per_segment) * counter_count, 0);
+        seg_sums_.assign(counter_count, 0);
+        k_used_.reserve(per_segment);
+    } else {
+        cell_begin_.push_back(0);
+        for (int cell = 0; cell < cells; ++cell) {
+            for (int g : layout.groups_of_cell(cell)) cell_groups_.push_back(g);
+            cell_begin_.push_back(std::uint32_t(cell_groups_.size()));
+        }
+    }
+}
+
+void MonthRecorder::record(const CellCounters& cells, int month, Series& series) {
+    constexpr int per_segment = GroupLayout::cells_per_segment;
+    std::fill(totals_.begin(), totals_.end(), 0);
+    if (!split_) {
+        for (std::size_t cell = 0; cell + 1 < cell_begin_.size(); ++cell) {
+            const std::uint64_t* row = &cells[cell * counter_count];
+            if (row[c_employed] == 0) continue;  // counters are only nonzero where someone is employed
+            for (auto j = cell_begin_[cell]; j < cell_begin_[cell + 1]; ++j)
+                add_row(&totals_[std::size_t(cell_groups_[j]) * counter_count], row);
+        }
+        return write_values(totals_, groups_, month, series);
+    }
+    std::uint64_t* seg_sum = seg_sums_.data();
+    for (int sg = 0; sg < segments_; ++sg) {
+        const std::uint64_t* rows = &cells[std::size_t(sg) * per_segment * counter_count];
+        bool any = false;
+        for (int k = 0; k < per_segment; ++k) {
+            // Most cells of a small world are empty: test eight rows' employed counts at once.
+            if (k % 8 == 0) {
+                std::uint64_t employed = 0;
+                for (int j = 0; j < 8; ++j) employed |= rows[std::size_t(k + j) * counter_count + c_employed];
+                if (employed == 0) {
+                    k += 7;
+                    continue;
+                }
+            }
+            const std::uint64_t* row = rows + std::size_t(k) * counter_count;
+            if (row[c_employed] == 0) continue;  // counters are only nonzero where someone is employed
+            std::uint64_t* k_sum = &k_sums_[std::size_t(k) * counter_count];
+            if (k_sum[c_employed] == 0) k_used_.push_back(k);
+            add_row(seg_sum, row);
+            add_row(k_sum, row);
+            any = true;
+        }
+        if (!any) continue;
+        for (int p = 0; p < seg_positions_; ++p)
+            add_row(&totals_[std::size_t(seg_groups_[std::size_t(sg) * seg_positions_ + p]) * counter_count], seg_sum);
+        std::fill_n(seg_sum, counter_count, 0);
+    }
+    for (const int k : k_used_) {
+        std::uint64_t* k_sum = &k_sums_[std::size_t(k) * counter_count];
+        for (int p = 0; p < k_positions_; ++p)
+            add_row(&totals_[std::size_t(k_groups_[std::size_t(k) * k_positions_ + p]) * counter_count], k_sum);
+        std::fill_n(k_sum, counter_count, 0);
+    }
+    k_used_.clear();
+    write_values(totals_, groups_, month, series);
 }
 
 }  // namespace supplysim

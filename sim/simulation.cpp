@@ -37,19 +37,26 @@ void update_peer_norms(World& w) {
 
 Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int replicate, const MonthObserver& observe) {
     const CounterRng rng(s.seed, std::uint32_t(replicate));
-    World world = build_world(s, policy_for_month(s, -1), rng);
+    // The baseline policy holds in every spin-up month, and in every month when the scenario has no
+    // interventions (policy_for_month returns it before looking at the month), so it is built once.
+    const Policy baseline = policy_for_month(s, -1);
+    const bool policy_changes = !s.interventions.empty();
+    World world = build_world(s, baseline, rng);
     Series series;
     series.indicators = int(indicator_catalogue().size());
     series.months = s.months();
     series.groups = layout.group_count();
     series.values.assign(std::size_t(series.indicators) * series.months * series.groups, 0.0);
     CellCounters cells(std::size_t(layout.cell_count()) * counter_count);
+    MonthRecorder recorder(layout);  // record_month with the group lists prepared once per run
+    Policy month_policy;
     // Steps before `spin_up` run under the baseline policy (no intervention in force) and are not
     // recorded; the step index (not the calendar month) keys the random streams.
     const int spin_up = s.parameters.production.spin_up_months;
     for (int step = 0; step < spin_up + s.months(); ++step) {
         const int month = step - spin_up;
-        const Policy policy = policy_for_month(s, month);
+        if (policy_changes && month >= 0) month_policy = policy_for_month(s, month);
+        const Policy& policy = policy_changes && month >= 0 ? month_policy : baseline;
         place_orders(world, s, policy, rng, step);
         produce_and_subcontract(world, s, policy, step);
         run_programmes(world, s, policy, rng, step, month);
@@ -61,7 +68,7 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
         move_workers(world, s, rng, step);
         update_peer_norms(world);
         if (month < 0) continue;
-        record_month(cells, layout, month, series);
+        recorder.record(cells, month, series);
         if (observe) observe(month, world);
     }
     return series;

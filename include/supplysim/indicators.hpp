@@ -63,4 +63,30 @@ struct Series {
 // Turns one month's cell counters into indicator values for every group.
 void record_month(const CellCounters& cells, const GroupLayout& layout, int month, Series& series);
 
+// record_month with the layout's group lists prepared once, for the months of a run
+// (docs/performance.md, round 2). Gives exactly record_month's values: counters are integers, so
+// regrouping the sums cannot change them.
+//
+// A cell is (segment, k) with k = demography byte + 128 * informal. In the usual layout every group of
+// a cell depends either on its segment only ("all", country, sector, tier) or on k only (the
+// demographic dimensions, formality). The cells are then summed once per segment and once per k,
+// and those sums go to the groups: two row additions per occupied cell instead of one per group. A
+// layout that does not split this way is summed cell by cell from flat group lists.
+class MonthRecorder {
+public:
+    explicit MonthRecorder(const GroupLayout& layout);
+    void record(const CellCounters& cells, int month, Series& series);
+
+private:
+    int groups_ = 0, segments_ = 0;
+    bool split_ = false;
+    int seg_positions_ = 0, k_positions_ = 0;
+    std::vector<int> seg_groups_;            // [segment][seg_positions_]
+    std::vector<int> k_groups_;              // [k][k_positions_]
+    std::vector<std::uint32_t> cell_begin_;  // flat group lists when the layout does not split
+    std::vector<int> cell_groups_;
+    std::vector<std::uint64_t> totals_, seg_sums_, k_sums_;  // scratch, reused month to month
+    std::vector<int> k_used_;
+};
+
 }  // namespace supplysim

@@ -9,6 +9,22 @@
 
 namespace supplysim {
 
+namespace {
+
+// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
+// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
+// firms cannot change a result (docs/performance.md, round 2).
+template <class Body>
+void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
+    if (w.workers.size() < 16384) {
+        for (std::size_t f = begin; f < end; ++f) body(f);
+        return;
+    }
+    tbb::parallel_for(begin, end, body);
+}
+
+}  // namespace
+
 double comply_probability(const ComplianceParameters& p, const CountryPolicy& country, Area area,
                           const ComplianceInputs& in) {
     const std::size_t a = index(area);
@@ -55,7 +71,7 @@ ComplianceInputs compliance_inputs(const World& w, const Policy& policy, std::si
 void decide_compliance(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int month) {
     const auto& p = s.parameters.compliance;
     auto& firms = w.firms;
-    tbb::parallel_for(std::size_t(0), firms.size(), [&](std::size_t f) {
+    for_each_firm(w, 0, firms.size(), [&](std::size_t f) {
         // One uniform per area: below review_rate the firm reviews the area, and the same draw rescaled
         // decides the outcome, so each area costs a single random number.
         const auto u0 = rng.uniforms(month, std::uint32_t(f), Purpose::compliance, 0);

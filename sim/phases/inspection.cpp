@@ -8,6 +8,22 @@
 
 namespace supplysim {
 
+namespace {
+
+// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
+// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
+// firms cannot change a result (docs/performance.md, round 2).
+template <class Body>
+void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
+    if (w.workers.size() < 16384) {
+        for (std::size_t f = begin; f < end; ++f) body(f);
+        return;
+    }
+    tbb::parallel_for(begin, end, body);
+}
+
+}  // namespace
+
 double visit_weight(const World& w, const Inspectorate& insp, std::size_t f) {
     const auto& firms = w.firms;
     double reach = insp.reach_by_tier[firms.tier[f]];
@@ -55,7 +71,7 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
                                 : (weight_sum > 0 ? std::min(1.0, routine * visit_prob[f] / weight_sum) : 0.0);
     }
 
-    tbb::parallel_for(std::size_t(0), firms.size(), [&](std::size_t f) {
+    for_each_firm(w, 0, firms.size(), [&](std::size_t f) {
         const auto& country = policy.countries[firms.country[f]];
         const auto& insp = country.inspectorate;
         const auto& buyer = policy.buyers[firms.buyer[f]];

@@ -8,6 +8,22 @@
 
 namespace supplysim {
 
+namespace {
+
+// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
+// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
+// firms cannot change a result (docs/performance.md, round 2).
+template <class Body>
+void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
+    if (w.workers.size() < 16384) {
+        for (std::size_t f = begin; f < end; ++f) body(f);
+        return;
+    }
+    tbb::parallel_for(begin, end, body);
+}
+
+}  // namespace
+
 void place_orders(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int month) {
     const auto& p = s.parameters.production;
     refresh_segment_buyer_terms(w, s, policy);
@@ -22,7 +38,7 @@ void place_orders(World& w, const Scenario& s, const Policy& policy, const Count
                                      0.5 * p.demand_noise * p.demand_noise);
     }
     auto& firms = w.firms;
-    tbb::parallel_for(std::size_t(0), firms.size(), [&](std::size_t f) {
+    for_each_firm(w, 0, firms.size(), [&](std::size_t f) {
         const auto u = rng.uniforms(std::uint32_t(month), std::uint32_t(f), Purpose::orders, 0);
         const double own_noise = std::exp(0.05 * CounterRng::normal(u[0], u[1]) - 0.00125);
         const double positions = firms.workforce(f);

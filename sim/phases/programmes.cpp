@@ -11,6 +11,19 @@ namespace supplysim {
 
 namespace {
 
+// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
+// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
+// firms cannot change a result (docs/performance.md, round 2).
+template <class Body>
+void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
+    if (w.workers.size() < 16384) {
+        for (std::size_t f = begin; f < end; ++f) body(f);
+        return;
+    }
+    tbb::parallel_for(begin, end, body);
+}
+
+
 bool eligible(const World& w, const Intervention& iv, std::size_t f) {
     const auto& firms = w.firms;
     return iv.where.segment(firms.country[f], firms.sector[f], firms.tier[f]) && iv.where.kind(firms.kind[f]) &&
@@ -20,7 +33,7 @@ bool eligible(const World& w, const Intervention& iv, std::size_t f) {
 void register_informal(World& w, const Policy& policy, const CounterRng& rng, int step) {
     auto& firms = w.firms;
     auto& workers = w.workers;
-    tbb::parallel_for(std::size_t(0), firms.size(), [&](std::size_t f) {
+    for_each_firm(w, 0, firms.size(), [&](std::size_t f) {
         const auto& cp = policy.countries[firms.country[f]];
         if (cp.firm_registration_per_year <= 0 && cp.worker_registration <= 0) return;
         const auto u = rng.uniforms(std::uint32_t(step), std::uint32_t(f), Purpose::registration, 0);
@@ -75,7 +88,7 @@ void run_programmes(World& w, const Scenario& s, const Policy& policy, const Cou
                 p_join = std::min(1.0, prog.enrolment_per_year / 12.0 * level * prog.uptake * double(n_eligible) / double(n_free));
         }
         const std::uint32_t block = std::uint32_t(k);
-        tbb::parallel_for(std::size_t(0), nf, [&](std::size_t f) {
+        for_each_firm(w, 0, nf, [&](std::size_t f) {
             if (!eligible(w, iv, f)) return;
             if (prog.by_coverage) {
                 // A fixed draw per firm and programme: coverage grows with the lever's strength, and

@@ -7,6 +7,19 @@
 namespace supplysim {
 
 namespace {
+
+// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
+// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
+// firms cannot change a result (docs/performance.md, round 2).
+template <class Body>
+void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
+    if (w.workers.size() < 16384) {
+        for (std::size_t f = begin; f < end; ++f) body(f);
+        return;
+    }
+    tbb::parallel_for(begin, end, body);
+}
+
 // Normal weekly hours as a share of the legal limit; the rest of the limit is lawful overtime.
 constexpr double normal_hours_share = 0.9;
 }  // namespace
@@ -35,8 +48,8 @@ void produce_and_subcontract(World& w, const Scenario& s, const Policy& policy, 
                 double share_down = last_tier ? 0.0 : subcontract_share(p, pressure, w.segment_lead_time[sg]);
                 // Due diligence and liability (interventions) cut unauthorised subcontracting.
                 if (!policy.segments.empty()) share_down = std::min(1.0, share_down * policy.segments[std::size_t(sg)].subcontract_factor);
-                tbb::parallel_for(std::size_t(w.segment_firm_begin[sg]), std::size_t(w.segment_firm_begin[sg + 1]),
-                                  [&](std::size_t f) {
+                for_each_firm(w, std::size_t(w.segment_firm_begin[sg]), std::size_t(w.segment_firm_begin[sg + 1]),
+                              [&](std::size_t f) {
                     const double positions = firms.workforce(f);
                     const double orders = firms.orders[f];
                     double down = orders * share_down;
