@@ -16,13 +16,24 @@ def _list(text: str) -> list:
     return [s.strip() for s in text.split(",") if s.strip()]
 
 
+def _default_dates(files) -> list:
+    """The assessment points any of the files names (root attribute `assessments`), then the last month."""
+    dates = []
+    for f in files:
+        for item in str(f.attrs.get("assessments", "") or "").split(";"):
+            if "=" in item and item.split("=", 1)[1] not in dates:
+                dates.append(item.split("=", 1)[1])
+    last = _last_date(files[0])
+    return sorted(dates) + ([last] if last not in dates else [])
+
+
 def cmd_compare(args) -> int:
     from . import compare
     from .io import open_result
     files = [open_result(p) for p in args.files]
     if len(files) < 2:
         raise AnalysisError("compare needs a baseline file and at least one scenario file")
-    df = compare.compare(files, args.at or [_last_date(files[0])], dims=args.by, indicators=args.indicator,
+    df = compare.compare(files, args.at or _default_dates(files), dims=args.by, indicators=args.indicator,
                          run=args.run)
     print(compare.to_terminal(df))
     if args.csv:
@@ -88,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("compare", help="scenario effects against a baseline with 95%% intervals")
     c.add_argument("files", nargs="+", help="baseline.h5 first, then one or more scenario files")
-    c.add_argument("--at", action="append", metavar="YYYY-MM", help="date to compare (repeatable; default: last month)")
+    c.add_argument("--at", action="append", metavar="YYYY-MM", help="date to compare (repeatable; default: the scenarios' assessment dates and the last month)")
     c.add_argument("--by", type=_list, default=[], metavar="DIM[,DIM]",
                    help="disaggregate by these /groups dimensions (group 'all' is always shown)")
     c.add_argument("--indicator", type=_list, metavar="NAME[,NAME]", help="restrict to these indicators")

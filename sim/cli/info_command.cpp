@@ -44,6 +44,11 @@ int info_command(const Args& args) {
         v += (v.empty() ? "" : ", ") + g.value;
     }
     for (const auto& d : order) std::cout << "  " << d << ": " << by_dimension[d] << "\n";
+    if (!s.assessments.empty()) {
+        std::cout << "assessments (table /assessments):";
+        for (const auto& a : s.assessments) std::cout << " " << a.name << "=" << a.date.str();
+        std::cout << "\n";
+    }
     if (vm.count("scenario")) std::cout << "\nresolved scenario:\n" << s.scenario_yaml;
     if (vm.count("sources")) {
         std::cout << "\n";

@@ -2,11 +2,13 @@
 
 #include <hdf5.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 #include "supplysim/io/hdf5_attributes.hpp"
@@ -112,10 +114,66 @@ std::string utc_now() {
     return buf;
 }
 
+// /assessments: the assessment points' names, dates and month indices, and per indicator a small
+// [run, replicate, assessment, group] dataset with its values at those months (copies of /indicators).
+void create_assessment_table(hid_t file, const OutputHeader& h, const std::string& path) {
+    hid_t grp = check(H5Gcreate2(file, "assessments", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), path, "creating /assessments");
+    const hsize_t n = h.assessments.size();
+    std::vector<std::int32_t> dates, months;
+    std::vector<const char*> names;
+    for (const auto& a : h.assessments) {
+        dates.push_back(a.date.yyyymm());
+        months.push_back(a.date.index() - h.start.index());
+        names.push_back(a.name.c_str());
+    }
+    hid_t str = H5Tcopy(H5T_C_S1);
+    H5Tset_size(str, H5T_VARIABLE);
+    H5Tset_cset(str, H5T_CSET_UTF8);
+    write_1d(grp, "name", str, str, names.data(), n, path);
+    H5Tclose(str);
+    write_1d(grp, "date", H5T_STD_I32LE, H5T_NATIVE_INT32, dates.data(), n, path);
+    write_1d(grp, "month", H5T_STD_I32LE, H5T_NATIVE_INT32, months.data(), n, path);
+    hid_t date = H5Dopen2(grp, "date", H5P_DEFAULT);
+    write_string_attr(date, "encoding", "yyyymm", path);
+    H5Dclose(date);
+    const hsize_t dims[4] = {hsize_t(h.runs), hsize_t(h.replicates), n, hsize_t(h.groups.size())};
+    hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan);
+    hid_t space = H5Screate_simple(4, dims, nullptr);
+    for (const auto& spec : indicator_catalogue()) {
+        hid_t ds = check(H5Dcreate2(grp, spec.name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
+                         path, "creating an assessment dataset");
+        write_string_attr(ds, "units", spec.units, path);
+        write_string_attr(ds, "description", spec.description, path);
+        H5Dclose(ds);
+    }
+    H5Sclose(space);
+    H5Pclose(dcpl);
+    H5Gclose(grp);
+}
+
+std::vector<Assessment> parse_assessments(const std::string& text) {
+    std::vector<Assessment> out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t end = std::min(text.find(';', pos), text.size());
+        const std::string item = text.substr(pos, end - pos);
+        const std::size_t eq = item.find('=');
+        if (eq != std::string::npos)
+            if (const auto date = parse_year_month(item.substr(eq + 1))) out.push_back({item.substr(0, eq), *date});
+        pos = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 ResultFile::ResultFile(std::string final_path, std::int64_t file_id) : final_path_(std::move(final_path)), file_(file_id) {}
-ResultFile::ResultFile(ResultFile&& o) noexcept : final_path_(std::move(o.final_path_)), file_(o.file_) { o.file_ = -1; }
+ResultFile::ResultFile(ResultFile&& o) noexcept
+    : final_path_(std::move(o.final_path_)), file_(o.file_), assessment_months_(std::move(o.assessment_months_)) {
+    o.file_ = -1;
+}
 ResultFile::~ResultFile() { close(); }
 
 void ResultFile::close() {
@@ -204,6 +262,8 @@ ResultFile ResultFile::create(const std::string& final_path, const OutputHeader&
     H5Sclose(space);
     H5Pclose(dcpl);
     H5Gclose(ind);
+    if (!h.assessments.empty()) create_assessment_table(file, h, partial);
+    for (const auto& a : h.assessments) out.assessment_months_.push_back(a.date.index() - h.start.index());
     guard.done = true;
     return out;
 }
@@ -215,6 +275,15 @@ ResultFile ResultFile::reopen(const std::string& final_path) {
     if (file < 0) fail(partial, "cannot reopen the partial file to resume (missing or damaged; start again without --resume)");
     ResultFile out(final_path, file);
     if (read_string_attr(file, "format") != "supplysim") fail(partial, "not a supplysim file");
+    if (H5Lexists(file, "assessments", H5P_DEFAULT) > 0) {
+        hid_t ds = H5Dopen2(file, "assessments/month", H5P_DEFAULT);
+        hid_t space = H5Dget_space(ds);
+        out.assessment_months_.resize(std::size_t(std::max<hssize_t>(0, H5Sget_simple_extent_npoints(space))));
+        if (!out.assessment_months_.empty())
+            H5Dread(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.assessment_months_.data());
+        H5Sclose(space);
+        H5Dclose(ds);
+    }
     return out;
 }
 
@@ -241,6 +310,34 @@ void ResultFile::write_replicate(int run, int replicate, const Series& series) {
     }
     H5Sclose(mem);
     H5Gclose(ind);
+    if (!assessment_months_.empty()) write_assessment_rows(run, replicate, series);
+}
+
+void ResultFile::write_assessment_rows(int run, int replicate, const Series& series) {
+    const std::string path = partial_path();
+    hid_t grp = check(H5Gopen2(file_, "assessments", H5P_DEFAULT), path, "opening /assessments");
+    const auto& catalogue = indicator_catalogue();
+    const std::size_t n = assessment_months_.size(), groups = std::size_t(series.groups);
+    const hsize_t count[4] = {1, 1, hsize_t(n), hsize_t(groups)};
+    const hsize_t start[4] = {hsize_t(run), hsize_t(replicate), 0, 0};
+    hid_t mem = H5Screate_simple(4, count, nullptr);
+    std::vector<double> rows(n * groups);
+    herr_t st = 0;
+    for (std::size_t i = 0; i < catalogue.size() && st >= 0; ++i) {
+        for (std::size_t a = 0; a < n; ++a) {
+            const double* month = &series.values[(i * std::size_t(series.months) + std::size_t(assessment_months_[a])) * groups];
+            std::copy(month, month + groups, rows.begin() + std::ptrdiff_t(a * groups));
+        }
+        hid_t ds = check(H5Dopen2(grp, catalogue[i].name.c_str(), H5P_DEFAULT), path, "opening an assessment dataset");
+        hid_t space = H5Dget_space(ds);
+        H5Sselect_hyperslab(space, H5S_SELECT_SET, start, nullptr, count, nullptr);
+        st = H5Dwrite(ds, H5T_NATIVE_DOUBLE, mem, space, H5P_DEFAULT, rows.data());
+        H5Sclose(space);
+        H5Dclose(ds);
+    }
+    H5Sclose(mem);
+    H5Gclose(grp);
+    check(st, path, "writing the assessment table (disk full?)", 0);
 }
 
 void ResultFile::mark_run_done(int run) {
@@ -332,6 +429,7 @@ FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
     s.replicates = read_scalar_attr(file, "replicates", H5T_NATIVE_INT, 0);
     s.months = read_scalar_attr(file, "months", H5T_NATIVE_INT, 0);
     s.complete = read_scalar_attr(file, "complete", H5T_NATIVE_INT, 0) == 1;
+    s.assessments = parse_assessments(read_string_attr(file, "assessments"));
     if (!s.complete && !allow_incomplete) {
         H5Fclose(file);
         fail(path, "the file is incomplete (interrupted run or sweep; use `sweep --resume` to finish it)");

@@ -92,6 +92,7 @@ int merge_files(const std::vector<std::string>& inputs, const std::string& outpu
     meta.header.start = parse_year_month(summary.start).value_or(YearMonth{});
     meta.header.months = summary.months;
     meta.header.groups = summary.groups;
+    meta.header.assessments = summary.assessments;
     meta.design = first.design;
     meta.name = first.sweep_name;
     meta.hash = first.hash;

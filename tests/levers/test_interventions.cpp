@@ -4,6 +4,7 @@
 #include <hdf5.h>
 
 #include <cstdio>
+#include <cstring>
 
 #include "supplysim/interventions/registry.hpp"
 #include "supplysim/io/result_file.hpp"
@@ -197,4 +198,46 @@ TEST_CASE("assessments: written to the result file as a root attribute", "[lever
     H5Fclose(f);
     std::remove(path.c_str());
     CHECK(value == "mid_term=2020-06;final=2020-12");
+}
+
+TEST_CASE("assessments: the /assessments table holds every indicator at the assessment months", "[levers][interventions][hdf5]") {
+    const auto s = world("replicates: 2\nassessments:\n  - {name: mid_term, date: 2020-06}\n  - {name: final, date: 2020-12}\n");
+    const GroupLayout layout(s);
+    const std::string path = "levers_assessment_table_test.h5";
+    const auto series = run_replicates(s, layout, 2);
+    {
+        auto file = ResultFile::create(path, make_header(s, layout, 2, 1, "test"));
+        for (int r = 0; r < 2; ++r) file.write_replicate(0, r, series[std::size_t(r)]);
+        file.mark_run_done(0);
+        file.finish();
+    }
+    CHECK(read_file_summary(path).assessments.size() == 2);
+    hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    REQUIRE(f >= 0);
+    hid_t m = H5Dopen2(f, "assessments/month", H5P_DEFAULT);
+    REQUIRE(m >= 0);
+    int months[2] = {-1, -1};
+    H5Dread(m, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, months);
+    H5Dclose(m);
+    CHECK(months[0] == YearMonth{2020, 6}.index() - s.start.index());
+    CHECK(months[1] == YearMonth{2020, 12}.index() - s.start.index());
+    const auto& catalogue = indicator_catalogue();
+    const std::size_t groups = std::size_t(series[0].groups), n_months = std::size_t(series[0].months);
+    for (std::size_t i = 0; i < catalogue.size(); ++i) {
+        hid_t ds = H5Dopen2(f, ("assessments/" + catalogue[i].name).c_str(), H5P_DEFAULT);
+        REQUIRE(ds >= 0);
+        std::vector<double> table(2 * 2 * groups);
+        H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, table.data());
+        H5Dclose(ds);
+        for (std::size_t r = 0; r < 2; ++r)
+            for (std::size_t a = 0; a < 2; ++a)
+                for (std::size_t g = 0; g < groups; ++g) {
+                    const double want = series[r].values[(i * n_months + std::size_t(months[a])) * groups + g];
+                    const double got = table[(r * 2 + a) * groups + g];
+                    // Bit-identical copies (NaN where the group is empty).
+                    REQUIRE(std::memcmp(&want, &got, sizeof(double)) == 0);
+                }
+    }
+    H5Fclose(f);
+    std::remove(path.c_str());
 }

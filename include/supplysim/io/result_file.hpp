@@ -22,7 +22,9 @@ struct OutputHeader {
     int months = 0;
     std::string command_line;
     std::vector<Group> groups;
-    std::vector<Assessment> assessments;  // named assessment dates (root attribute `assessments`)
+    // Named assessment dates: the root attribute `assessments`, and the table /assessments holding every
+    // indicator at those months only, for quick reading.
+    std::vector<Assessment> assessments;
 };
 
 class ResultFile {
@@ -54,9 +56,11 @@ public:
 private:
     ResultFile(std::string final_path, std::int64_t file_id);
     void close();
+    void write_assessment_rows(int run, int replicate, const Series& series);
 
     std::string final_path_;
     std::int64_t file_ = -1;
+    std::vector<int> assessment_months_;  // month indices into /time of the assessment dates
 };
 
 // What `supplysim info` shows; throws std::runtime_error naming the file if it is not a complete
@@ -68,6 +72,7 @@ struct FileSummary {
     bool complete = false;
     std::vector<Group> groups;
     std::vector<std::string> indicators;
+    std::vector<Assessment> assessments;
 };
 FileSummary read_file_summary(const std::string& path, bool allow_incomplete = false);
 
