@@ -12,8 +12,8 @@ for target in scenario sweep; do
   bin=build-fuzz/tests/fuzz/fuzz_$target
   [ -x "$bin" ] || { echo "== fuzz_$target not built (skipped)"; continue; }
   work=$(mktemp -d)
-  # Inputs that once failed are replayed first (tests/fuzz/regressions: scenario inputs).
-  extra=""; [ "$target" = scenario ] && extra=tests/fuzz/regressions
+  # Inputs that once failed are replayed first (tests/fuzz/regressions/<target>).
+  extra=tests/fuzz/regressions/$target
   echo "== fuzz_$target for ${SECONDS_EACH}s"
   if ! "$bin" -max_total_time="$SECONDS_EACH" -dict=build-fuzz/tests/fuzz/corpus/$target.dict -max_len=4096 \
        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/" \

@@ -19,9 +19,9 @@ cat > out/memo.yaml <<MEMO
 title: The ILO programme of action in garment and electronics supply chains
 question: >-
   What would the programme of action on decent work in global supply chains (ratification campaigns,
-  strategic labour inspection, Better Work and SCORE, an international framework agreement,
-  formalisation, an EPZ action plan and grievance mechanisms, 2017-2021) change for working conditions,
-  and for whom?
+  strategic labour inspection, formalisation, social dialogue and an international framework agreement,
+  Better Work, SCORE, SYMAPRO and sectoral programmes, due diligence, social protection, grievance
+  mechanisms and an EPZ action plan, 2017-2021) change for working conditions, and for whom?
 baseline: baseline
 scenarios:
   - {label: baseline, file: baseline.h5}

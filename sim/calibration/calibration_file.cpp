@@ -1,3 +1,4 @@
+#include "supplysim/io/file_check.hpp"
 #include "supplysim/calibration/calibration_file.hpp"
 
 #include <cmath>
@@ -100,7 +101,8 @@ CalibrationSpec parse_calibration_file(const std::string& path) {
     s.name = root.text("name", std::filesystem::path(path).stem().string(), "Name of the calibration (default: the file name).");
     s.base_ref = root.required_text("base", "Base scenario file, relative to the calibration file's folder.");
     s.base_file = (std::filesystem::path(path).parent_path() / s.base_ref).lexically_normal().string();
-    if (!std::filesystem::exists(s.base_file)) root.fail("base", "base scenario \"" + s.base_file + "\" not found");
+    if (const std::string problem = file_problem(s.base_file); !problem.empty())
+        root.fail("base", "base scenario \"" + s.base_file + "\" " + (problem == "not found" ? problem : "cannot be read: " + problem));
     s.seed = std::uint64_t(root.integer("seed", 1, 0, 9007199254740991LL, "Seed of the parameter draws."));
     s.replicates = int(root.integer("replicates", 0, 0, 100000, "Replicates per candidate (default: the base scenario's)."));
 

@@ -1,3 +1,4 @@
+#include "supplysim/io/file_check.hpp"
 #include "supplysim/io/config_tree.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -97,14 +98,14 @@ bool all_named(const ConfigNode& seq) {
 }
 
 ConfigNode load_recursive(const std::filesystem::path& path, std::vector<std::string>& chain, const SourceMark& from) {
-    const std::string canonical = std::filesystem::weakly_canonical(path).string();
+    const std::string canonical = canonical_or_normal(path.string());
     if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
         std::string cycle;
         for (const auto& c : chain) cycle += c + " -> ";
         throw InputError(from, "extends", "cycle of extends: " + cycle + canonical);
     }
-    if (!std::filesystem::exists(path))
-        throw InputError(from, "extends", "file not found: " + path.string());
+    if (const std::string problem = file_problem(path.string()); !problem.empty())
+        throw InputError(from, "extends", (problem == "not found" ? "file not found: " : problem + ": ") + path.string());
     chain.push_back(canonical);
     ConfigNode node = parse_config_file(path.string());
     if (const ConfigNode* ext = node.find("extends")) {
@@ -188,7 +189,8 @@ ConfigNode parse_config_file(const std::string& path) {
 
 ConfigNode load_config(const std::string& path) {
     std::vector<std::string> chain;
-    if (!std::filesystem::exists(path)) throw InputError({path, 0, 0}, "", "file not found");
+    if (const std::string problem = file_problem(path); !problem.empty())
+        throw InputError({path, 0, 0}, "", problem == "not found" ? "file not found" : problem);
     return load_recursive(path, chain, {path, 0, 0});
 }
 

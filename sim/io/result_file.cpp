@@ -1,3 +1,4 @@
+#include "supplysim/io/file_check.hpp"
 #include "supplysim/io/result_file.hpp"
 
 #include <hdf5.h>
@@ -114,6 +115,23 @@ std::string utc_now() {
     return buf;
 }
 
+// One float64 dataset per catalogue indicator under `loc`, of shape `dims`, NaN where never written
+// (a group without workers), with the indicator's units, description and kind.
+void create_indicator_datasets(hid_t loc, const hsize_t dims[4], hid_t dcpl, const std::string& path) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan);
+    hid_t space = H5Screate_simple(4, dims, nullptr);
+    for (const auto& spec : indicator_catalogue()) {
+        hid_t ds = check(H5Dcreate2(loc, spec.name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
+                         path, "creating an indicator dataset");
+        write_string_attr(ds, "units", spec.units, path);
+        write_string_attr(ds, "description", spec.description, path);
+        write_string_attr(ds, "kind", kind_name(spec.kind), path);
+        H5Dclose(ds);
+    }
+    H5Sclose(space);
+}
+
 // /assessments: the assessment points' names, dates and month indices, and per indicator a small
 // [run, replicate, assessment, group] dataset with its values at those months (copies of /indicators).
 void create_assessment_table(hid_t file, const OutputHeader& h, const std::string& path) {
@@ -138,17 +156,7 @@ void create_assessment_table(hid_t file, const OutputHeader& h, const std::strin
     H5Dclose(date);
     const hsize_t dims[4] = {hsize_t(h.runs), hsize_t(h.replicates), n, hsize_t(h.groups.size())};
     hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan);
-    hid_t space = H5Screate_simple(4, dims, nullptr);
-    for (const auto& spec : indicator_catalogue()) {
-        hid_t ds = check(H5Dcreate2(grp, spec.name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
-                         path, "creating an assessment dataset");
-        write_string_attr(ds, "units", spec.units, path);
-        write_string_attr(ds, "description", spec.description, path);
-        H5Dclose(ds);
-    }
-    H5Sclose(space);
+    create_indicator_datasets(grp, dims, dcpl, path);
     H5Pclose(dcpl);
     H5Gclose(grp);
 }
@@ -248,18 +256,7 @@ ResultFile ResultFile::create(const std::string& final_path, const OutputHeader&
     H5Pset_chunk(dcpl, 4, chunk);
     H5Pset_shuffle(dcpl);
     H5Pset_deflate(dcpl, 1);  // level 1: ~20% fewer instructions per write than level 4, files ~0.5% larger (docs/performance.md)
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan);
-    hid_t space = H5Screate_simple(4, dims, nullptr);
-    for (const auto& spec : indicator_catalogue()) {
-        hid_t ds = check(H5Dcreate2(ind, spec.name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
-                         partial, "creating an indicator dataset");
-        write_string_attr(ds, "units", spec.units, partial);
-        write_string_attr(ds, "description", spec.description, partial);
-        write_string_attr(ds, "kind", kind_name(spec.kind), partial);
-        H5Dclose(ds);
-    }
-    H5Sclose(space);
+    create_indicator_datasets(ind, dims, dcpl, partial);
     H5Pclose(dcpl);
     H5Gclose(ind);
     if (!h.assessments.empty()) create_assessment_table(file, h, partial);
@@ -406,7 +403,7 @@ void ResultFile::discard() {
 
 FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
     quiet_hdf5();
-    if (!std::filesystem::exists(path)) fail(path, "file not found");
+    if (const std::string problem = file_problem(path); !problem.empty()) fail(path, problem == "not found" ? "file not found" : problem);
     if (H5Fis_hdf5(path.c_str()) <= 0) fail(path, "not an HDF5 file (or truncated)");
     hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (file < 0) fail(path, "cannot open the HDF5 file (truncated or damaged)");

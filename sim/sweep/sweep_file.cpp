@@ -1,3 +1,4 @@
+#include "supplysim/io/file_check.hpp"
 #include "supplysim/sweep/sweep_file.hpp"
 
 #include "supplysim/io/number_text.hpp"
@@ -163,7 +164,8 @@ SweepSpec parse_sweep_file(const std::string& path) {
     s.name = root.text("name", std::filesystem::path(path).stem().string(), "Name of the sweep (default: the file name).");
     const std::string base = root.required_text("base", "Base scenario file, relative to the sweep file's folder.");
     s.base_file = (std::filesystem::path(path).parent_path() / base).lexically_normal().string();
-    if (!std::filesystem::exists(s.base_file)) root.fail("base", "base scenario \"" + s.base_file + "\" not found");
+    if (const std::string problem = file_problem(s.base_file); !problem.empty())
+        root.fail("base", "base scenario \"" + s.base_file + "\" " + (problem == "not found" ? problem : "cannot be read: " + problem));
     const auto design = root.choice("design", "grid", {"grid", "lhs", "sobol"},
                                     "grid (every combination), lhs (Latin hypercube) or sobol (Saltelli sample).");
     s.design = design == "lhs" ? DesignKind::lhs : design == "sobol" ? DesignKind::sobol : DesignKind::grid;

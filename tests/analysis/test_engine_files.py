@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import h5py
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -108,3 +109,32 @@ def test_memo_on_engine_files(engine_files):
     assert (version.decode() if isinstance(version, bytes) else str(version)) in md
     assert (out / "memo.html").exists() and (out / "memo.docx").exists()
     assert len(list((out / "figures").glob("*.png"))) == 2
+
+
+def test_assessment_table_and_default_compare_dates(engine_files, tmp_path, capsys):
+    """A scenario naming assessment points gets /assessments (values at those months, copied from
+    /indicators), and compare without --at reports those dates and the last month."""
+    _, base, _ = engine_files
+    f = open_result(base)
+    first, last = int(f.time[0]), int(f.time[-1])
+    mid_index = len(f.time) // 2
+    mid = f"{f.time[mid_index] // 100}-{f.time[mid_index] % 100:02d}"
+    doc = yaml.safe_load(SMALL.read_text())
+    if isinstance(doc.get("extends"), str) and not Path(doc["extends"]).is_absolute():
+        doc["extends"] = str((SMALL.parent / doc["extends"]).resolve())
+    doc["name"] = "small_assessed"
+    doc["assessments"] = [{"name": "mid_term", "date": mid}]
+    scenario = tmp_path / "small_assessed.yaml"
+    scenario.write_text(yaml.safe_dump(doc, sort_keys=False))
+    assessed = run_engine(scenario, tmp_path / "assessed.h5")
+    with h5py.File(assessed, "r") as h:
+        assert [m for m in h["assessments/month"][()]] == [mid_index]
+        table = h["assessments/compliance.osh"][()]
+        full = h["indicators/compliance.osh"][()]
+        assert table.shape == (full.shape[0], full.shape[1], 1, full.shape[3])
+        assert np.array_equal(table[:, :, 0, :], full[:, :, mid_index, :], equal_nan=True)
+    csv = tmp_path / "c.csv"
+    assert main(["compare", str(base), str(assessed), "--indicator", "compliance.osh", "--csv", str(csv)]) == 0, \
+        capsys.readouterr().err
+    dates = sorted(set(pd.read_csv(csv).date))
+    assert dates == sorted({mid, f"{last // 100}-{last % 100:02d}"}) and first < last

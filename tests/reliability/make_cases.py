@@ -180,6 +180,9 @@ case("extends_missing_file", "extends", "file not found", None, None, line=1, te
 case("extends_cycle_self", "extends", "cycle of extends", None, None, line=1, text="extends: extends_cycle_self.yaml #<\nname: x\n")
 case("extends_cycle_a", "extends", "cycle of extends", None, None, file="extends_cycle_b.yaml", line=1,
      text="extends: extends_cycle_b.yaml\nname: a\n")
+# A name longer than the system allows (ENAMETOOLONG): found by fuzzing the sweep loader, where it aborted.
+case("extends_name_too_long", "extends", "File name too long", None, None, line=1,
+     text="extends: " + "x" * 300 + ".yaml #<\nname: x\n")
 case("extends_not_text", "extends", "expected the path of a scenario file", None, None, line=1, text="extends: [a.yaml] #<\nname: x\n")
 case("extends_defect_in_base", "countries[0].workers", "out of range", None, None, file="extends_base_bad.yaml", line=14,
      text="extends: extends_base_bad.yaml\nname: child\n")

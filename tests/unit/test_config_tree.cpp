@@ -81,3 +81,18 @@ TEST_CASE("an alias bomb is refused quickly instead of expanded (found by fuzzin
     CHECK_THROWS_WITH(parse_config_text(bomb, "bomb.yaml"),
                       "bomb.yaml: document too large (more than 100,000 values once aliases are expanded)");
 }
+
+TEST_CASE("a file name the system refuses is bad input, not an abort (found by fuzzing)", "[config]") {
+    TempDir dir;
+    const std::string too_long(300, 'x');  // over NAME_MAX (255): the system answers ENAMETOOLONG
+    const auto child = dir.write("child.yaml", "extends: " + too_long + ".yaml\nname: child\n");
+    try {
+        load_config(child);
+        FAIL("expected an InputError");
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        CHECK_THAT(what, Catch::StartsWith(child + ":1:"));
+        CHECK_THAT(what, Catch::Contains("extends") && Catch::Contains("File name too long"));
+    }
+    CHECK_THROWS_AS(load_config((dir.path / (too_long + ".yaml")).string()), InputError);
+}
