@@ -208,11 +208,16 @@ IGNORED_KEYS = {"name", "description", "seed"}
 # Described one by one in words (describe_interventions), not as flattened key differences.
 LISTED_SECTIONS = ("interventions", "assessments")
 COMMON_INTERVENTION_KEYS = {"type", "name", "where", "start", "end", "ramp", "ramp_months"}
-MAX_INTERVENTION_SETTINGS = 6
+
+
+def _setting_text(value) -> str:
+    """A setting as the scenario file would write it (YAML booleans, not Python's)."""
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
 
 def describe_interventions(doc: dict) -> list:
-    """One sentence per intervention: type, where, when, how fast, and its main settings."""
+    """One sentence per intervention: type, where, when, how fast, and every setting in force (the
+    resolved scenario holds the defaults too, so a reader sees all the assumptions)."""
     out = []
     for iv in doc.get("interventions") or []:
         if not isinstance(iv, dict):
@@ -223,8 +228,8 @@ def describe_interventions(doc: dict) -> list:
         when = f"from {iv.get('start', '?')}" + (f" to {iv['end']}" if iv.get("end") else "")
         ramp = iv.get("ramp", "step")
         pace = "at once" if ramp == "step" else f"{ramp} ramp over {iv.get('ramp_months', '?')} months"
-        settings = [f"{k} {v}" for k, v in iv.items() if k not in COMMON_INTERVENTION_KEYS
-                    and not isinstance(v, (dict, list))][:MAX_INTERVENTION_SETTINGS]
+        settings = [f"{k} {_setting_text(v)}" for k, v in iv.items() if k not in COMMON_INTERVENTION_KEYS
+                    and not isinstance(v, (dict, list))]
         text = f"`{iv.get('type', '?')}` in {'; '.join(places) if places else 'all countries'}, {when}, {pace}"
         out.append(text + (f" ({', '.join(settings)})" if settings else ""))
     return out

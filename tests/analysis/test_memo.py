@@ -77,3 +77,14 @@ def test_bad_memo_config(tmp_path, capsys):
     assert main(["memo", str(cfg), "-o", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
     assert "memo.yaml" in err and "missing required key" in err
+
+
+def test_interventions_described_with_every_setting_in_yaml_words():
+    from analysis.memo import describe_interventions
+    doc = {"interventions": [{"type": "formalization", "where": {"countries": ["a"]}, "start": "2018-01",
+                              "ramp": "linear", "ramp_months": 12, "homeworkers": True, "k1": 1, "k2": 2,
+                              "k3": 3, "k4": 4, "k5": 5, "k6": 6, "k7": 7}]}
+    (text,) = describe_interventions(doc)
+    assert text.startswith("`formalization` in countries a, from 2018-01, linear ramp over 12 months")
+    assert "homeworkers true" in text and "True" not in text
+    assert "k7 7" in text  # no setting is dropped: the defaults in force are assumptions too
