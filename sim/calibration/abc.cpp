@@ -219,8 +219,12 @@ CalibrationResult run_abc(const CalibrationSpec& spec, Evaluator& ev, const Log&
 }
 
 CalibrationResult calibrate(const CalibrationSpec& spec, const Log& log) {
-    const auto t0 = std::chrono::steady_clock::now();
     Evaluator ev(spec);
+    return calibrate(spec, ev, log);
+}
+
+CalibrationResult calibrate(const CalibrationSpec& spec, Evaluator& ev, const Log& log) {
+    const auto t0 = std::chrono::steady_clock::now();
     log("calibration " + spec.name + ": method " + method_name(spec.method.kind) + ", " + std::to_string(spec.parameters.size()) +
         " parameters, " + std::to_string(spec.targets.size()) + " targets, " + std::to_string(ev.plan().replicates) +
         " replicates per candidate, " + std::to_string(ev.plan().base.months()) + " months");

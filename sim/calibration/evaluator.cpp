@@ -50,8 +50,15 @@ Evaluator::Evaluator(const CalibrationSpec& spec) : plan_(make_plan(spec)), mome
 
 std::vector<std::vector<double>> Evaluator::evaluate(const std::vector<std::vector<double>>& thetas,
                                                      std::vector<std::vector<double>>* replicate_sd) {
-    plan_.codes = thetas;
     std::vector<std::vector<double>> out(thetas.size());
+    if (remote_) {
+        std::vector<std::vector<double>> sd;
+        remote_(thetas, out, sd);
+        if (replicate_sd) *replicate_sd = std::move(sd);
+        simulations_ += int(thetas.size());
+        return out;
+    }
+    plan_.codes = thetas;
     if (replicate_sd) replicate_sd->assign(thetas.size(), {});
     tbb::parallel_for(
         tbb::blocked_range<std::size_t>(0, thetas.size(), 1),

@@ -6,13 +6,17 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <thread>
+#include <algorithm>
 
 #include "commands.hpp"
 #include "options.hpp"
 #include "supplysim/calibration/abc.hpp"
 #include "supplysim/calibration/calibration_file.hpp"
+#include "supplysim/calibration/mpi_calibration.hpp"
 #include "supplysim/calibration/output.hpp"
 #include "supplysim/experiment.hpp"
+#include "supplysim/sweep/mpi_runner.hpp"
 
 namespace supplysim::cli {
 
@@ -27,14 +31,21 @@ int calibrate_command(const Args& args, const std::string& command_line) {
     po::variables_map vm;
     if (auto code = parse_options(args, opts, pos, vm, "usage: supplysim calibrate <calibration.yaml> -o <out.h5> [--threads N]"))
         return *code;
-    const int threads = vm["threads"].as<int>();
+    int threads = vm["threads"].as<int>();
+    const bool mpi = sweep::launched_by_mpi();
+    const bool speaker = !mpi || sweep::launcher_rank() == 0;  // only one rank prints
     if (threads < 0 || threads > 4096) {
-        std::cerr << "supplysim: --threads must be from 0 to 4096\n";
+        if (speaker) std::cerr << "supplysim: --threads must be from 0 to 4096\n";
         return exit_bad_input;
+    }
+    if (threads == 0 && mpi) {
+        // Ranks on one node share its cores; rank 0 only runs the method.
+        const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
+        threads = std::max(1, hw / std::max(1, sweep::launcher_local_size() - 1));
     }
     std::optional<tbb::global_control> limit;
     if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
-    const bool quiet = vm.count("quiet") > 0;
+    const bool quiet = vm.count("quiet") > 0 || !speaker;
     const std::string output = vm["output"].as<std::string>();
     const std::string scenario_out = vm.count("scenario-out") ? vm["scenario-out"].as<std::string>() : output + ".scenario.yaml";
 
@@ -42,14 +53,29 @@ int calibrate_command(const Args& args, const std::string& command_line) {
     calibration::CalibrationResult result;
     try {
         spec = calibration::parse_calibration_file(vm["calibration"].as<std::string>());
-        result = calibration::calibrate(spec, [&](const std::string& line) {
+        calibration::Evaluator evaluator(spec);
+        const calibration::Log log = [&](const std::string& line) {
             if (!quiet) std::fprintf(stderr, "calibrate: %s\n", line.c_str());
-        });
+        };
+        if (mpi) {
+#ifdef SUPPLYSIM_HAVE_MPI
+            auto mine = calibration::calibrate_mpi(spec, evaluator, log);
+            if (!mine) return exit_ok;  // a simulating rank: rank 0 writes the output
+            result = std::move(*mine);
+#else
+            if (speaker)
+                std::cerr << "supplysim: started by an MPI launcher, but this supplysim was built without MPI (configure with "
+                             "-DSUPPLYSIM_WITH_MPI=ON and Open MPI installed); run it without mpirun\n";
+            return exit_bad_input;
+#endif
+        } else {
+            result = calibration::calibrate(spec, evaluator, log);
+        }
     } catch (const InputError& e) {
-        std::cerr << "supplysim: " << e.what() << "\n";
+        if (speaker) std::cerr << "supplysim: " << e.what() << "\n";
         return exit_bad_input;
     } catch (const Cancelled&) {
-        std::cerr << "supplysim: interrupted; nothing written\n";
+        if (speaker) std::cerr << "supplysim: interrupted; nothing written\n";
         return exit_interrupted;
     }
     calibration::write_calibration(output, spec, result, command_line);

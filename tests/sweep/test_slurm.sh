@@ -96,5 +96,18 @@ if "$SUPPLYSIM" sweep "$DATA/grid.yaml" --list >/dev/null && command -v mpirun >
     grep -q "2 MPI ranks" mpi.out || fail "the MPI job did not run on 2 ranks: $(cat mpi.out)"
     same_results serial.h5 mpi.h5
     echo "MPI job: ok"
+    # A calibration as an MPI job equals the one-machine calibration.
+    sed -e "s#base: ../data/small.yaml#base: $SOURCE_DIR/tests/data/small.yaml#" \
+        -e 's#method: .*#method: {kind: abc_rejection, prior_draws: 12, particles: 4}#' \
+        "$SOURCE_DIR/tests/calibration/small_recovery.yaml" > calib.yaml
+    "$SUPPLYSIM" calibrate calib.yaml -o calib-serial.h5 -q || fail "serial calibration"
+    sbatch --wait --ntasks=2 --cpus-per-task=1 --output="$WORK/calib.out" \
+        "$SOURCE_DIR/scenarios/slurm/calibrate_mpi.sbatch" "$WORK/calib.yaml" "$WORK/calib-mpi.h5" >/dev/null ||
+        fail "MPI calibration job failed: $(cat calib.out)"
+    grep -q "on 2 MPI ranks" calib.out || fail "the calibration job did not run on 2 ranks: $(cat calib.out)"
+    for object in /generations /posterior; do
+        h5diff -q calib-serial.h5 calib-mpi.h5 "$object" || fail "$object differs between the serial and the Slurm calibration"
+    done
+    echo "MPI calibration job: ok"
 fi
 echo "slurm: ok"

@@ -49,18 +49,25 @@ struct CalibrationResult {
 // Simulates candidates: the sweep plan whose runs are the candidates.
 class Evaluator {
 public:
+    // Simulates `thetas` somewhere else (other MPI ranks) and returns their moments and replicate sds
+    // in order; a candidate's moments are a pure function of it, so where it ran cannot change them.
+    using Remote = std::function<void(const std::vector<std::vector<double>>& thetas, std::vector<std::vector<double>>& moments,
+                                      std::vector<std::vector<double>>& replicate_sd)>;
+
     explicit Evaluator(const CalibrationSpec& spec);
     const sweep::SweepPlan& plan() const { return plan_; }
     const MomentPlan& moments() const { return moments_; }
-    // Simulated moments of each candidate, in order (parallel; throws Cancelled).
+    // Simulated moments of each candidate, in order (parallel, or on the remote; throws Cancelled).
     std::vector<std::vector<double>> evaluate(const std::vector<std::vector<double>>& thetas,
                                               std::vector<std::vector<double>>* replicate_sd = nullptr);
     int simulations() const { return simulations_; }
+    void set_remote(Remote remote) { remote_ = std::move(remote); }
 
 private:
     sweep::SweepPlan plan_;
     MomentPlan moments_;
     int simulations_ = 0;
+    Remote remote_;
 };
 
 using Log = std::function<void(const std::string&)>;
@@ -69,6 +76,7 @@ CalibrationResult run_abc(const CalibrationSpec& spec, Evaluator& evaluator, con
 CalibrationResult run_msm(const CalibrationSpec& spec, Evaluator& evaluator, const Log& log);
 // Dispatches on spec.method.kind, then simulates the estimate once for the report.
 CalibrationResult calibrate(const CalibrationSpec& spec, const Log& log);
+CalibrationResult calibrate(const CalibrationSpec& spec, Evaluator& evaluator, const Log& log);
 
 // Weighted summaries of particles.
 Summary summarise(const std::vector<std::vector<double>>& theta, const std::vector<double>& weight);
