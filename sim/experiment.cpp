@@ -45,6 +45,7 @@ OutputHeader make_header(const Scenario& s, const GroupLayout& layout, int repli
     h.command_line = command_line;
     h.groups = layout.groups();
     h.assessments = s.assessments;
+    h.compression = s.outputs.compression;
     return h;
 }
 

@@ -141,6 +141,7 @@ struct Parameters {
 
 struct OutputOptions {
     std::vector<std::string> dimensions; // disaggregations written (always with the "all" group)
+    int compression = 1;                 // deflate level of the indicator datasets (0: none)
 };
 
 struct Scenario {

@@ -254,8 +254,12 @@ ResultFile ResultFile::create(const std::string& final_path, const OutputHeader&
     const hsize_t chunk[4] = {1, 1, hsize_t(h.months), hsize_t(h.groups.size())};
     hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
     H5Pset_chunk(dcpl, 4, chunk);
-    H5Pset_shuffle(dcpl);
-    H5Pset_deflate(dcpl, 1);  // level 1: ~20% fewer instructions per write than level 4, files ~0.5% larger (docs/performance.md)
+    // Default level 1: ~20% fewer instructions per write than level 4, files ~0.5% larger; level 0
+    // skips compression, the largest cost of writing small worlds (docs/performance.md).
+    if (h.compression > 0) {
+        H5Pset_shuffle(dcpl);
+        H5Pset_deflate(dcpl, unsigned(h.compression));
+    }
     create_indicator_datasets(ind, dims, dcpl, partial);
     H5Pclose(dcpl);
     H5Gclose(ind);

@@ -30,6 +30,17 @@ std::vector<std::string> parameter_order(const std::string& sweep_yaml, const st
     return order;
 }
 
+// The deflate level the parts were written with: outputs.compression of their resolved scenario.
+int compression_of(const std::string& scenario_yaml) {
+    try {
+        const ConfigNode tree = parse_config_text(scenario_yaml, "scenario_yaml");
+        if (const auto* outputs = tree.find("outputs"))
+            if (const auto* level = outputs->find("compression")) return std::clamp(std::stoi(level->scalar), 0, 9);
+    } catch (const std::exception&) {
+    }
+    return OutputHeader{}.compression;
+}
+
 }  // namespace
 
 int merge_files(const std::vector<std::string>& inputs, const std::string& output, const std::string& command_line) {
@@ -93,6 +104,7 @@ int merge_files(const std::vector<std::string>& inputs, const std::string& outpu
     meta.header.months = summary.months;
     meta.header.groups = summary.groups;
     meta.header.assessments = summary.assessments;
+    meta.header.compression = compression_of(summary.scenario_yaml);
     meta.design = first.design;
     meta.name = first.sweep_name;
     meta.hash = first.hash;

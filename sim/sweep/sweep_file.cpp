@@ -31,6 +31,10 @@ std::string read_text_file(const std::string& path) {
     return s.str();
 }
 
+// Whole numbers are drawn and written as doubles, exact up to 2^53 - 1 (found by fuzzing: larger
+// ends overflowed the conversion to a whole number).
+constexpr double max_exact_integer = 9007199254740991.0;
+
 // Reads a parameter's `min`/`max` as a number or a YYYY-MM month (as a month index).
 double bound(FieldReader& r, const std::string& key, ValueKind kind) {
     const std::string text = r.text(key, "", kind == ValueKind::month ? "Lower or upper end of the range (YYYY-MM)."
@@ -42,6 +46,8 @@ double bound(FieldReader& r, const std::string& key, ValueKind kind) {
     }
     const auto v = parse_number(text);
     if (!v) r.fail(key, "expected a number (or a month YYYY-MM), got \"" + text + "\"");
+    if (kind == ValueKind::integer && std::abs(*v) > max_exact_integer)
+        r.fail(key, "out of range for a whole number (integer: true): expected at most 9007199254740991 in size, got " + text);
     return *v;
 }
 
@@ -60,7 +66,8 @@ ParameterSpec read_parameter(FieldReader& r, DesignKind design) {
         if (r.has("min") || r.has("max")) r.fail("values", "give either `values` or `min` and `max`, not both");
         if (integer && p.kind == ValueKind::integer)
             for (const auto& v : p.values)
-                if (std::round(*parse_number(v)) != *parse_number(v)) r.fail("values", "\"" + v + "\" is not a whole number (integer: true)");
+                if (std::round(*parse_number(v)) != *parse_number(v) || std::abs(*parse_number(v)) > max_exact_integer)
+                    r.fail("values", "\"" + v + "\" is not a whole number of at most 9007199254740991 in size (integer: true)");
         for (std::size_t i = 0; i < p.values.size(); ++i)
             for (std::size_t j = 0; j < i; ++j)
                 if (p.values[i] == p.values[j]) r.fail("values", "value \"" + p.values[i] + "\" is listed twice");

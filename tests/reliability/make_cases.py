@@ -98,6 +98,8 @@ case("range_workers_zero", "countries[0].workers", "out of range", "    workers:
 case("range_workers_negative", "countries[1].workers", "out of range", "    workers: 500", "    workers: -5 #<")
 case("range_informality", "countries[0].informality", "out of range", "    informality: 0.5", "    informality: 1.5 #<")
 case("range_hours_limit", "countries[0].hours_limit", "out of range", "    hours_limit: 48", "    hours_limit: 200 #<")
+case("range_compression", "outputs.compression", "out of range", "  dimensions: [gender, tier]",
+     "  dimensions: [gender, tier]\n  compression: 12 #<")
 case("range_replicates_zero", "replicates", "out of range", "replicates: 1", "replicates: 0 #<")
 case("range_review_rate", "parameters.compliance.review_rate", "out of range", "  compliance: {review_rate: 0.08}",
      "  compliance: {review_rate: 0} #<")

@@ -99,3 +99,35 @@ TEST_CASE("info refuses foreign, truncated and incomplete files with a clear mes
     fs::resize_file(cut, fs::file_size(cut) / 2);
     CHECK_THROWS(read_file_summary(cut));
 }
+
+TEST_CASE("outputs.compression: level 0 writes no filter and the same values as the default level", "[hdf5]") {
+    TempDir dir;
+    Scenario s = test::small_scenario();
+    const GroupLayout layout(s);
+    const auto series = run_replicates(s, layout, 1);
+    auto write = [&](int level) {
+        const std::string out = (dir.path / ("level" + std::to_string(level) + ".h5")).string();
+        OutputHeader header = make_header(s, layout, 1, 1, "test");
+        header.compression = level;
+        auto file = ResultFile::create(out, header);
+        file.write_replicate(0, 0, series[0]);
+        file.mark_run_done(0);
+        file.finish();
+        return out;
+    };
+    auto filters = [](const std::string& path) {
+        hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+        hid_t ds = H5Dopen2(f, "indicators/compliance.osh", H5P_DEFAULT);
+        hid_t dcpl = H5Dget_create_plist(ds);
+        const int n = H5Pget_nfilters(dcpl);
+        H5Pclose(dcpl), H5Dclose(ds), H5Fclose(f);
+        return n;
+    };
+    const std::string plain = write(0), packed = write(1);
+    CHECK(filters(plain) == 0);
+    CHECK(filters(packed) == 2);  // shuffle and deflate
+    CHECK(fs::file_size(plain) > fs::file_size(packed));
+    for (hsize_t month : {hsize_t(0), hsize_t(11), hsize_t(23)})
+        CHECK(read_value(plain, "compliance.osh", 0, month, 0) == read_value(packed, "compliance.osh", 0, month, 0));
+    CHECK(s.outputs.compression == 1);  // the default
+}

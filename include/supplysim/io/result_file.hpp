@@ -25,6 +25,7 @@ struct OutputHeader {
     // Named assessment dates: the root attribute `assessments`, and the table /assessments holding every
     // indicator at those months only, for quick reading.
     std::vector<Assessment> assessments;
+    int compression = 1;  // deflate level of /indicators (0: none); shuffle goes with any level above 0
 };
 
 class ResultFile {
