@@ -265,7 +265,7 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
                                            {all_dimensions.begin(), all_dimensions.end()}, "Disaggregations written (group \"all\" is always written).");
     s.outputs.compression = int(outputs.integer(
         "compression", s.outputs.compression, 0, 9,
-        "Deflate level of the indicator datasets: 0 writes fastest (sweeps of small worlds, files about 1.7x larger), 9 smallest."));
+        "Deflate level of the indicator datasets: 0 writes fastest (sweeps of small worlds; files about 1.6x larger), 9 smallest."));
     outputs.reject_unknown_keys();
     root.reject_unknown_keys();
     if (s.total_workers() > 2000000000LL) root.fail("countries", "more than 2,000,000,000 workers in total");
