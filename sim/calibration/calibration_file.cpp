@@ -1,4 +1,3 @@
-#include "supplysim/io/file_check.hpp"
 #include "supplysim/calibration/calibration_file.hpp"
 
 #include <cmath>
@@ -7,6 +6,7 @@
 #include <sstream>
 
 #include "supplysim/io/field_reader.hpp"
+#include "supplysim/io/file_check.hpp"
 #include "supplysim/sweep/sweep_file.hpp"
 
 namespace supplysim::calibration {

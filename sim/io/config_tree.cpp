@@ -1,4 +1,3 @@
-#include "supplysim/io/file_check.hpp"
 #include "supplysim/io/config_tree.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -7,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "supplysim/io/file_check.hpp"
 
 namespace supplysim {
 

@@ -1,4 +1,3 @@
-#include "supplysim/io/file_check.hpp"
 #include "supplysim/io/result_file.hpp"
 
 #include <hdf5.h>
@@ -12,6 +11,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "supplysim/io/file_check.hpp"
 #include "supplysim/io/hdf5_attributes.hpp"
 #include "supplysim/version.hpp"
 

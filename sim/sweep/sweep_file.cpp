@@ -1,4 +1,3 @@
-#include "supplysim/io/file_check.hpp"
 #include "supplysim/sweep/sweep_file.hpp"
 
 #include "supplysim/io/number_text.hpp"
@@ -16,6 +15,7 @@
 #include <sstream>
 
 #include "supplysim/io/field_reader.hpp"
+#include "supplysim/io/file_check.hpp"
 #include "supplysim/io/scenario_loader.hpp"
 #include "supplysim/sweep/design.hpp"
 #include "supplysim/version.hpp"
