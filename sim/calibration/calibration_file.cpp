@@ -102,7 +102,7 @@ CalibrationSpec parse_calibration_file(const std::string& path) {
     s.base_ref = root.required_text("base", "Base scenario file, relative to the calibration file's folder.");
     s.base_file = (std::filesystem::path(path).parent_path() / s.base_ref).lexically_normal().string();
     if (const std::string problem = file_problem(s.base_file); !problem.empty())
-        root.fail("base", "base scenario \"" + s.base_file + "\" " + (problem == "not found" ? problem : "cannot be read: " + problem));
+        root.fail("base", "base scenario \"" + s.base_file + "\" " + problem);
     s.seed = std::uint64_t(root.integer("seed", 1, 0, 9007199254740991LL, "Seed of the parameter draws."));
     s.replicates = int(root.integer("replicates", 0, 0, 100000, "Replicates per candidate (default: the base scenario's)."));
 

@@ -107,6 +107,7 @@ std::optional<CalibrationResult> calibrate_mpi(const CalibrationSpec& spec, Eval
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &ranks);
     std::optional<CalibrationResult> result;
+    bool cancelled = false;
     try {
         if (ranks == 1) {
             result = calibrate(spec, evaluator, log);
@@ -116,21 +117,20 @@ std::optional<CalibrationResult> calibrate_mpi(const CalibrationSpec& spec, Eval
             try {
                 result = calibrate(spec, evaluator, log);
             } catch (const Cancelled&) {
-                stop_all(ranks);
-                MPI_Finalize();
-                throw;
+                cancelled = true;
             }
             stop_all(ranks);
         } else {
             serve(evaluator, spec.parameters.size());
         }
     } catch (const Cancelled&) {
-        throw;
+        cancelled = true;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "supplysim: rank %d: %s\n", rank, e.what());
         MPI_Abort(MPI_COMM_WORLD, 1);
     }
     MPI_Finalize();
+    if (cancelled) throw Cancelled();
     return result;
 }
 

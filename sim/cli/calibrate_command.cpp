@@ -2,12 +2,12 @@
 // moments (docs/calibration.md) and writes <out.h5> plus the calibrated scenario <out>.scenario.yaml.
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <thread>
-#include <algorithm>
 
 #include "commands.hpp"
 #include "options.hpp"

@@ -106,7 +106,7 @@ ConfigNode load_recursive(const std::filesystem::path& path, std::vector<std::st
         throw InputError(from, "extends", "cycle of extends: " + cycle + canonical);
     }
     if (const std::string problem = file_problem(path.string()); !problem.empty())
-        throw InputError(from, "extends", (problem == "not found" ? "file not found: " : problem + ": ") + path.string());
+        throw InputError(from, "extends", "file " + problem + ": " + path.string());
     chain.push_back(canonical);
     ConfigNode node = parse_config_file(path.string());
     if (const ConfigNode* ext = node.find("extends")) {
@@ -191,7 +191,7 @@ ConfigNode parse_config_file(const std::string& path) {
 ConfigNode load_config(const std::string& path) {
     std::vector<std::string> chain;
     if (const std::string problem = file_problem(path); !problem.empty())
-        throw InputError({path, 0, 0}, "", problem == "not found" ? "file not found" : problem);
+        throw InputError({path, 0, 0}, "", "file " + problem);
     return load_recursive(path, chain, {path, 0, 0});
 }
 

@@ -10,7 +10,7 @@ std::string file_problem(const std::string& path) {
     const bool exists = std::filesystem::exists(path, ec);
     if (exists) return "";
     if (!ec || ec == std::errc::no_such_file_or_directory) return "not found";
-    return ec.message();
+    return "cannot be read (" + ec.message() + ")";
 }
 
 std::string canonical_or_normal(const std::string& path) {

@@ -407,7 +407,7 @@ void ResultFile::discard() {
 
 FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
     quiet_hdf5();
-    if (const std::string problem = file_problem(path); !problem.empty()) fail(path, problem == "not found" ? "file not found" : problem);
+    if (const std::string problem = file_problem(path); !problem.empty()) fail(path, "file " + problem);
     if (H5Fis_hdf5(path.c_str()) <= 0) fail(path, "not an HDF5 file (or truncated)");
     hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (file < 0) fail(path, "cannot open the HDF5 file (truncated or damaged)");

@@ -66,7 +66,7 @@ ParameterSpec read_parameter(FieldReader& r, DesignKind design) {
         if (r.has("min") || r.has("max")) r.fail("values", "give either `values` or `min` and `max`, not both");
         if (integer && p.kind == ValueKind::integer)
             for (const auto& v : p.values)
-                if (std::round(*parse_number(v)) != *parse_number(v) || std::abs(*parse_number(v)) > max_exact_integer)
+                if (const double x = *parse_number(v); std::round(x) != x || std::abs(x) > max_exact_integer)
                     r.fail("values", "\"" + v + "\" is not a whole number of at most 9007199254740991 in size (integer: true)");
         for (std::size_t i = 0; i < p.values.size(); ++i)
             for (std::size_t j = 0; j < i; ++j)
@@ -172,7 +172,7 @@ SweepSpec parse_sweep_file(const std::string& path) {
     const std::string base = root.required_text("base", "Base scenario file, relative to the sweep file's folder.");
     s.base_file = (std::filesystem::path(path).parent_path() / base).lexically_normal().string();
     if (const std::string problem = file_problem(s.base_file); !problem.empty())
-        root.fail("base", "base scenario \"" + s.base_file + "\" " + (problem == "not found" ? problem : "cannot be read: " + problem));
+        root.fail("base", "base scenario \"" + s.base_file + "\" " + problem);
     const auto design = root.choice("design", "grid", {"grid", "lhs", "sobol"},
                                     "grid (every combination), lhs (Latin hypercube) or sobol (Saltelli sample).");
     s.design = design == "lhs" ? DesignKind::lhs : design == "sobol" ? DesignKind::sobol : DesignKind::grid;

@@ -6,8 +6,8 @@
 
 namespace supplysim {
 
-// Empty when `path` names an existing file or folder; otherwise why not: "not found", or the system's
-// reason (e.g. "File name too long").
+// Empty when `path` names an existing file or folder; otherwise why not, as a phrase to follow the
+// name: "not found", or "cannot be read (<the system's reason, e.g. File name too long>)".
 std::string file_problem(const std::string& path);
 
 // std::filesystem::weakly_canonical, or the lexically normal path when the system refuses the name.
