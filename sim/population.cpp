@@ -3,10 +3,12 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "supplysim/phases/compliance.hpp"
 #include "supplysim/phases/subcontracting.hpp"
+#include "supplysim/rng_batch.hpp"
 
 namespace supplysim {
 
@@ -84,8 +86,11 @@ void hire_worker(World& w, const Scenario& s, std::size_t f, std::uint32_t slot,
     const auto& sector = s.sectors[firms.sector[f]];
     const int tier = firms.tier[f];
     const bool informal_firm = firms.kind[f] & firm_kind::informal;
-    const auto u = rng.uniforms(month, slot, purpose, 0);
-    const auto v = rng.uniforms(month, slot, purpose, 1);
+    // Blocks 0, 1 and 2 of the slot's draws in one go (philox_blocks): u, v and r below.
+    std::uint32_t words[4][4];
+    philox_blocks(rng, month, slot, purpose, words);
+    const std::array<double, 4> u = {unit_of(words[0][0]), unit_of(words[1][0]), unit_of(words[2][0]), unit_of(words[3][0])};
+    const std::array<double, 4> v = {unit_of(words[0][1]), unit_of(words[1][1]), unit_of(words[2][1]), unit_of(words[3][1])};
     // Lower tiers and informal units draw more on marginalised groups.
     const double margin_factor = 1.0 + 0.25 * tier + (informal_firm ? 0.5 : 0.0);
     std::uint8_t d = 0;
@@ -105,7 +110,7 @@ void hire_worker(World& w, const Scenario& s, std::size_t f, std::uint32_t slot,
     const bool informal = informal_firm || (!firms.complies(f, Area::contracts) &&
                                             v[3] < s.parameters.workers.informal_hire_share);
     if (informal) st |= status::informal;
-    const auto r = rng.uniforms(month, slot, purpose, 2);
+    const std::array<double, 3> r = {unit_of(words[0][2]), unit_of(words[1][2]), unit_of(words[2][2])};
     w.workers.demography[slot] = d;
     w.workers.status[slot] = st;
     // Migrants arrive owing recruitment fees (exponential around the country's mean).

@@ -134,6 +134,48 @@ inline void philox_bits(const CounterRng& rng, std::uint32_t month, std::uint32_
 #endif
 }
 
+// Blocks 0-3 of CounterRng::uniforms(month, agent, purpose, block) for one agent, as raw words:
+// out[k][b] is word k of block b. For draws of one agent that need several blocks (a hire): on x86
+// the four blocks are the four lanes of one SSE2 register, so they cost about one scalar block.
+inline void philox_blocks(const CounterRng& rng, std::uint32_t month, std::uint32_t agent, Purpose purpose,
+                          std::uint32_t (&out)[4][4]) {
+    const std::uint64_t seed = rng.seed();
+    std::uint32_t k0 = static_cast<std::uint32_t>(seed), k1 = static_cast<std::uint32_t>(seed >> 32);
+    const auto p = static_cast<std::uint32_t>(purpose);
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    __m128i x0 = _mm_set1_epi32(int(agent)), x1 = _mm_set1_epi32(int(month));
+    __m128i x2 = _mm_setr_epi32(int(p), int(p | 1u << 8), int(p | 2u << 8), int(p | 3u << 8));
+    __m128i x3 = _mm_set1_epi32(int(rng.replicate()));
+    const __m128i m0 = _mm_set1_epi32(int(0xD2511F53u)), m1 = _mm_set1_epi32(int(0xCD9E8D57u));
+    for (int round = 0; round < 10; ++round) {
+        if (round > 0) k0 += 0x9E3779B9u, k1 += 0xBB67AE85u;
+        __m128i lo0, hi0, lo1, hi1;
+        detail::sse2_mulhilo(x0, m0, lo0, hi0);
+        detail::sse2_mulhilo(x2, m1, lo1, hi1);
+        x0 = _mm_xor_si128(_mm_xor_si128(hi1, x1), _mm_set1_epi32(int(k0)));
+        x2 = _mm_xor_si128(_mm_xor_si128(hi0, x3), _mm_set1_epi32(int(k1)));
+        x1 = lo1;
+        x3 = lo0;
+    }
+    detail::sse2_store(out[0], x0);
+    detail::sse2_store(out[1], x1);
+    detail::sse2_store(out[2], x2);
+    detail::sse2_store(out[3], x3);
+#else
+    for (std::uint32_t b = 0; b < 4; ++b) {
+        std::uint32_t x0 = agent, x1 = month, x2 = p | b << 8, x3 = rng.replicate();
+        std::uint32_t a = k0, c = k1;
+        for (int round = 0; round < 10; ++round) {
+            if (round > 0) a += 0x9E3779B9u, c += 0xBB67AE85u;
+            const std::uint64_t p0 = std::uint64_t(0xD2511F53u) * x0, p1 = std::uint64_t(0xCD9E8D57u) * x2;
+            const std::uint32_t y0 = std::uint32_t(p1 >> 32) ^ x1 ^ a, y2 = std::uint32_t(p0 >> 32) ^ x3 ^ c;
+            x0 = y0, x1 = std::uint32_t(p1), x2 = y2, x3 = std::uint32_t(p0);
+        }
+        out[0][b] = x0, out[1][b] = x1, out[2][b] = x2, out[3][b] = x3;
+    }
+#endif
+}
+
 // Number of 32-bit words r with (r + 0.5) / 2^32 < p, so that `u < p` is `r < draw_threshold(p)`.
 // Exact: p * 2^32 - 0.5 is computed without rounding for any p below 2^20, and r < x <=> r < ceil(x)
 // for integer r.
