@@ -31,7 +31,7 @@ struct Fixture {
     std::unique_ptr<CounterRng> rng;
     Policy policy;
     World world;
-    CellCounters cells;
+    MonthCells cells;
 
     explicit Fixture(std::int64_t workers) {
         const char* path = std::getenv("SUPPLYSIM_BENCH_SCENARIO");
@@ -42,7 +42,7 @@ struct Fixture {
         rng = std::make_unique<CounterRng>(s.seed, 0);
         policy = policy_for_month(s, 0);
         world = build_world(s, policy, *rng);
-        cells.assign(std::size_t(layout->cell_count()) * counter_count, 0);
+        cells = MonthCells(std::size_t(layout->cell_count()));
         // A few months so the state is typical (orders placed, hours set).
         for (int m = 0; m < 3; ++m) step(m);
     }
@@ -51,7 +51,6 @@ struct Fixture {
         produce_and_subcontract(world, s, policy, m);
         decide_compliance(world, s, policy, *rng, m);
         inspect_and_audit(world, s, policy, *rng, m);
-        std::fill(cells.begin(), cells.end(), 0);
         live_the_month(world, s, policy, *rng, m, cells);
         move_workers(world, s, *rng, m);
     }
@@ -89,7 +88,6 @@ void BM_inspect_and_audit(benchmark::State& st) {
 }
 void BM_live_the_month(benchmark::State& st) {
     run_phase(st, [](Fixture& f, int m) {
-        std::fill(f.cells.begin(), f.cells.end(), 0);
         live_the_month(f.world, f.s, f.policy, *f.rng, m, f.cells);
     });
 }
@@ -104,7 +102,7 @@ void BM_record_month(benchmark::State& st) {
     series.groups = fx.layout->group_count();
     series.values.assign(std::size_t(series.indicators) * series.groups, 0.0);
     for (auto _ : st) {
-        record_month(fx.cells, *fx.layout, 0, series);
+        record_month(fx.cells.values, *fx.layout, 0, series);
         benchmark::DoNotOptimize(series.values.data());
     }
     st.SetItemsProcessed(std::int64_t(st.iterations()) * std::int64_t(fx.workers()));
@@ -147,15 +145,15 @@ void BM_month_recorder(benchmark::State& st) {
     series.groups = fx.layout->group_count();
     series.values.assign(std::size_t(series.indicators) * series.groups, 0.0);
     reference = series;
-    record_month(fx.cells, *fx.layout, 0, reference);
+    record_month(fx.cells.values, *fx.layout, 0, reference);
     MonthRecorder recorder(*fx.layout);
-    recorder.record(fx.cells, 0, series);
+    recorder.record(fx.cells.values, 0, series);
     if (std::memcmp(series.values.data(), reference.values.data(), series.values.size() * sizeof(double)) != 0) {
         st.SkipWithError("MonthRecorder differs from record_month");
         return;
     }
     for (auto _ : st) {
-        recorder.record(fx.cells, 0, series);
+        recorder.record(fx.cells.values, 0, series);
         benchmark::DoNotOptimize(series.values.data());
     }
     st.SetItemsProcessed(std::int64_t(st.iterations()) * std::int64_t(fx.workers()));

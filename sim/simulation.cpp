@@ -47,7 +47,7 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
     series.months = s.months();
     series.groups = layout.group_count();
     series.values.assign(std::size_t(series.indicators) * series.months * series.groups, 0.0);
-    CellCounters cells(std::size_t(layout.cell_count()) * counter_count);
+    MonthCells cells(std::size_t(layout.cell_count()));
     MonthRecorder recorder(layout);  // record_month with the group lists prepared once per run
     Policy month_policy;
     // Steps before `spin_up` run under the baseline policy (no intervention in force) and are not
@@ -62,13 +62,13 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
         run_programmes(world, s, policy, rng, step, month);
         decide_compliance(world, s, policy, rng, step);
         inspect_and_audit(world, s, policy, rng, step);
-        // live_the_month overwrites the rows in use; no 1 MB clear per month (docs/performance.md).
+        // live_the_month clears and refills the rows in use; no 1 MB clear per month (docs/performance.md).
         live_the_month(world, s, policy, rng, step, cells);
-        count_programme_outcomes(world, s, policy, rng, step, cells);
+        count_programme_outcomes(world, s, policy, rng, step, cells.values);
         move_workers(world, s, rng, step);
         update_peer_norms(world);
         if (month < 0) continue;
-        recorder.record(cells, month, series);
+        recorder.record(cells.values, month, series);
         if (observe) observe(month, world);
     }
     return series;

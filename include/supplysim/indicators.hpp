@@ -38,6 +38,15 @@ enum Counter : int {
 
 using CellCounters = std::vector<std::uint64_t>;  // [cell][counter]
 
+// A month's cell counters and the rows in use (those with someone employed; every other row is zero),
+// so that clearing and combining cost O(rows in use), not O(cells) (docs/performance.md).
+struct MonthCells {
+    CellCounters values;              // [cell][counter]
+    std::vector<std::uint32_t> rows;  // offsets cell * counter_count of the rows in use, each once
+
+    explicit MonthCells(std::size_t cells = 0) : values(cells * counter_count, 0) {}
+};
+
 enum class IndicatorKind { share, ratio, rate, count };
 
 struct IndicatorSpec {

@@ -83,16 +83,16 @@ constexpr std::size_t serial_below_workers = 16384;
 }  // namespace
 
 void live_the_month(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int month,
-                    CellCounters& cells) {
+                    MonthCells& cells) {
     const auto& wp = s.parameters.workers;
     auto& firms = w.firms;
     auto& workers = w.workers;
-    const std::size_t cell_values = cells.size();
+    const std::size_t cell_values = cells.values.size();
     const double gap_keep = 1.0 - wp.gender_pay_gap;
 
-    // Clear last month's rows (only rows with someone employed can be nonzero).
-    for (std::size_t row = 0; row < cell_values; row += counter_count)
-        if (cells[row + c_employed] != 0) std::fill_n(&cells[row], counter_count, 0);
+    // Clear last month's rows (only rows in use can be nonzero).
+    for (const std::uint32_t row : cells.rows) std::fill_n(&cells.values[row], counter_count, 0);
+    cells.rows.clear();
 
     auto run_firms = [&](ThreadTable& local, std::size_t first_firm, std::size_t last_firm) {
         for (std::size_t f = first_firm; f != last_firm; ++f) {
@@ -198,7 +198,8 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
     partial.combine_each([&](ThreadTable* local) {
         for (const std::uint32_t row : local->rows) {
             std::uint64_t* in = &local->values[row];
-            std::uint64_t* out = &cells[row];
+            std::uint64_t* out = &cells.values[row];
+            if (out[c_employed] == 0) cells.rows.push_back(row);  // rows in use have someone employed
             for (int k = 0; k < counter_count; ++k) out[k] += in[k], in[k] = 0;
         }
         local->rows.clear();

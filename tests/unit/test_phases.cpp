@@ -148,11 +148,11 @@ TEST_CASE("worker outcomes: non-compliance on OSH raises injuries, counted per c
         std::uint64_t total = 0, employed = 0;
         const GroupLayout layout(s);
         for (int m = 0; m < 12; ++m) {
-            CellCounters cells(std::size_t(layout.cell_count()) * counter_count, 0);
+            MonthCells cells(std::size_t(layout.cell_count()));
             live_the_month(w, s, policy, rng, m, cells);
             for (int c = 0; c < layout.cell_count(); ++c) {
-                total += cells[std::size_t(c) * counter_count + c_injuries];
-                employed += cells[std::size_t(c) * counter_count + c_employed];
+                total += cells.values[std::size_t(c) * counter_count + c_injuries];
+                employed += cells.values[std::size_t(c) * counter_count + c_employed];
             }
         }
         REQUIRE(employed > 0);
