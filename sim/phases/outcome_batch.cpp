@@ -183,7 +183,7 @@ SUPPLYSIM_AVX2 __m256i apply_lanes(const FirmMonthRules& r, std::uint32_t first,
         _mm256_or_si256(_mm256_or_si256(bit_if(injured, status::injured), bit_if(harassed, status::harassed)),
                         bit_if(quits, status::quit)));
     cell = _mm256_or_si256(d, bit_if(informal, 128));
-    const __m256i slot = _mm256_add_epi32(_mm256_set1_epi32(int(first) + at), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    const __m256i slot = _mm256_add_epi32(_mm256_set1_epi32(int(first + std::uint32_t(at))), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
     const __m256i subcontracted = passes(slot, _mm256_set1_epi32(int(r.subcontracted_end)), zero);
     pack_counts(_mm256_set1_epi32(1), bit_if(below, 1), bit_if(injured, 1), bit_if(harassed, 1), &out.counts_lo[at]);
     pack_counts(bit_if(forced, 1), bit_if(now_member, 1), bit_if(subcontracted, 1), bit_if(quits, 1), &out.counts_hi[at]);
