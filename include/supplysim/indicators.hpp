@@ -12,22 +12,24 @@
 
 namespace supplysim {
 
-// What is counted per cell each month.
+// What is counted per cell each month. The order serves the flush of a firm's cells
+// (outcome_batch.cpp): the per-worker counts first, in the order of their packed 16-bit fields, then the
+// wage, then the facts of the firm or cell counted once per employed worker.
 enum Counter : int {
     c_employed = 0,
-    c_compliant_first,                                  // one per Area
-    c_wage_milli = c_compliant_first + int(area_count), // sum of wage/minimum wage, in thousandths
     c_below_minimum,
-    c_excess_hours,
     c_injuries,
     c_harassed,
-    c_child_labour,
     c_forced_labour,
     c_union,
-    c_informal,
     c_subcontracted,
     c_quits,
+    c_wage_milli,                                          // sum of wage/minimum wage, in thousandths
+    c_compliant_first,                                     // one per Area
+    c_excess_hours = c_compliant_first + int(area_count),
     c_inspected,
+    c_child_labour,
+    c_informal,
     // Counted by the programmes phase (count_programme_outcomes) when a scenario has interventions.
     c_better_work,
     c_programme,

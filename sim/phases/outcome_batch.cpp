@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "supplysim/groups.hpp"
+#include "supplysim/indicators.hpp"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define SUPPLYSIM_OUTCOME_AVX2 1
@@ -69,6 +72,36 @@ std::uint32_t live_firm_workers_reference(const FirmMonthRules& r, const Counter
         }
     }
     return complaints;
+}
+
+void flush_firm_cells_reference(const FirmCellFacts& facts, FirmCellSums& sums, std::uint64_t* values,
+                                std::vector<std::uint32_t>& rows) {
+    for (int t = 0; t < sums.touched_count; ++t) {
+        const int k = sums.touched[t];
+        auto& c = sums.cell[k];
+        const auto d = std::uint8_t(k & 127);
+        const bool informal = k & 128;
+        const auto row = std::uint32_t(GroupLayout::cell_of(facts.segment, d, informal)) * counter_count;
+        std::uint64_t* out = values + row;
+        if (out[c_employed] == 0) rows.push_back(row);
+        const std::uint64_t m = packed::field(c.counts_lo, packed::employed);
+        out[c_employed] += m;
+        out[c_below_minimum] += packed::field(c.counts_lo, packed::below_minimum);
+        out[c_injuries] += packed::field(c.counts_lo, packed::injured);
+        out[c_harassed] += packed::field(c.counts_lo, packed::harassed);
+        out[c_forced_labour] += packed::field(c.counts_hi, packed::forced);
+        out[c_union] += packed::field(c.counts_hi, packed::union_member);
+        out[c_subcontracted] += packed::field(c.counts_hi, packed::subcontracted);
+        out[c_quits] += packed::field(c.counts_hi, packed::quits);
+        out[c_wage_milli] += c.wage_milli;
+        for (std::size_t a = 0; a < area_count; ++a) out[c_compliant_first + a] += m * ((facts.compliant >> a) & 1u);
+        out[c_excess_hours] += facts.excess_hours ? m : 0;
+        out[c_inspected] += facts.inspected ? m : 0;
+        out[c_child_labour] += (facts.child_labour && demo::age_band(d) == demo::under_18) ? m : 0;
+        out[c_informal] += informal ? m : 0;
+        c = FirmCellSums::Sums{};
+    }
+    sums.touched_count = 0;
 }
 
 #ifdef SUPPLYSIM_OUTCOME_AVX2
@@ -240,6 +273,51 @@ __attribute__((target("avx2"))) std::uint32_t live_firm_workers_avx2(const FirmM
     return total;
 }
 
+// The flush with the counters in four-lane adds: the counter order (indicators.hpp) puts the eight
+// packed fields first, in packed order, then the wage, then the once-per-worker facts.
+static_assert(c_employed == 0 && c_below_minimum == 1 && c_injuries == 2 && c_harassed == 3);
+static_assert(c_forced_labour == 4 && c_union == 5 && c_subcontracted == 6 && c_quits == 7);
+static_assert(packed::employed == 0 && packed::below_minimum == 16 && packed::injured == 32 && packed::harassed == 48);
+static_assert(packed::forced == 0 && packed::union_member == 16 && packed::subcontracted == 32 && packed::quits == 48);
+static_assert(c_wage_milli == 8 && c_compliant_first == 9 && area_count == 8);
+static_assert(c_excess_hours == 17 && c_inspected == 18 && c_child_labour == 19 && c_informal == 20);
+
+SUPPLYSIM_AVX2 void add_lanes(std::uint64_t* p, __m256i v) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(p), _mm256_add_epi64(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), v));
+}
+SUPPLYSIM_AVX2 __m256i fields_of(std::uint64_t packed_word) {  // four 16-bit fields as four 64-bit lanes
+    return _mm256_cvtepu16_epi64(_mm_cvtsi64_si128(std::int64_t(packed_word)));
+}
+
+__attribute__((target("avx2"))) void flush_firm_cells_avx2(const FirmCellFacts& facts, FirmCellSums& sums,
+                                                          std::uint64_t* values, std::vector<std::uint32_t>& rows) {
+    alignas(32) std::uint64_t complies[area_count];
+    for (std::size_t a = 0; a < area_count; ++a) complies[a] = ((facts.compliant >> a) & 1u) ? ~0ull : 0;
+    const __m256i complies_lo = _mm256_load_si256(reinterpret_cast<const __m256i*>(complies));
+    const __m256i complies_hi = _mm256_load_si256(reinterpret_cast<const __m256i*>(complies + 4));
+    const std::int64_t excess = facts.excess_hours ? -1 : 0, inspected = facts.inspected ? -1 : 0;
+    for (int t = 0; t < sums.touched_count; ++t) {
+        const int k = sums.touched[t];
+        auto& c = sums.cell[k];
+        const auto d = std::uint8_t(k & 127);
+        const bool informal = k & 128;
+        const auto row = std::uint32_t(GroupLayout::cell_of(facts.segment, d, informal)) * counter_count;
+        std::uint64_t* out = values + row;
+        if (out[c_employed] == 0) rows.push_back(row);
+        const __m256i m = _mm256_set1_epi64x(std::int64_t(packed::field(c.counts_lo, packed::employed)));
+        add_lanes(out + c_employed, fields_of(c.counts_lo));
+        add_lanes(out + c_forced_labour, fields_of(c.counts_hi));
+        out[c_wage_milli] += c.wage_milli;
+        add_lanes(out + c_compliant_first, _mm256_and_si256(m, complies_lo));
+        add_lanes(out + c_compliant_first + 4, _mm256_and_si256(m, complies_hi));
+        const bool child = facts.child_labour && demo::age_band(d) == demo::under_18;
+        add_lanes(out + c_excess_hours,
+                  _mm256_and_si256(m, _mm256_setr_epi64x(excess, inspected, child ? -1 : 0, informal ? -1 : 0)));
+        c = FirmCellSums::Sums{};
+    }
+    sums.touched_count = 0;
+}
+
 #undef SUPPLYSIM_AVX2
 
 }  // namespace
@@ -251,6 +329,14 @@ std::uint32_t live_firm_workers(const FirmMonthRules& r, const CounterRng& rng, 
     if (detail::cpu_has_avx2()) return live_firm_workers_avx2(r, rng, month, begin, end, workers, sums);
 #endif
     return live_firm_workers_reference(r, rng, month, begin, end, workers, sums);
+}
+
+void flush_firm_cells(const FirmCellFacts& facts, FirmCellSums& sums, std::uint64_t* values,
+                      std::vector<std::uint32_t>& rows) {
+#ifdef SUPPLYSIM_OUTCOME_AVX2
+    if (detail::cpu_has_avx2()) return flush_firm_cells_avx2(facts, sums, values, rows);
+#endif
+    flush_firm_cells_reference(facts, sums, values, rows);
 }
 
 }  // namespace supplysim

@@ -94,7 +94,9 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
     for (const std::uint32_t row : cells.rows) std::fill_n(&cells.values[row], counter_count, 0);
     cells.rows.clear();
 
-    auto run_firms = [&](ThreadTable& local, std::size_t first_firm, std::size_t last_firm) {
+    // Firms add their cells into `values`, listing the rows they put in use in `rows`.
+    auto run_firms = [&](FirmCellSums& firm, std::uint64_t* values, std::vector<std::uint32_t>& rows,
+                         std::size_t first_firm, std::size_t last_firm) {
         for (std::size_t f = first_firm; f != last_firm; ++f) {
             const auto& country = policy.countries[firms.country[f]];
             const int seg = w.segments.of(firms.country[f], firms.sector[f], firms.tier[f]);
@@ -138,45 +140,20 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
             rules.join_union = DrawTest::of(p_join);
             rules.leave_union = DrawTest::of(p_leave);
 
-            const std::uint8_t compliant = firms.compliant[f];
-            const std::uint64_t inspected = firms.inspected[f];
-            // Flushes the firm's cells; firm-wide facts count once per cell.
-            auto flush = [&] {
-                for (int t = 0; t < local.firm.touched_count; ++t) {
-                    const int k = local.firm.touched[t];
-                    auto& c = local.firm.cell[k];
-                    const std::uint8_t d = std::uint8_t(k & 127);
-                    const bool informal = k & 128;
-                    const std::size_t row = std::size_t(GroupLayout::cell_of(seg, d, informal)) * counter_count;
-                    std::uint64_t* out = &local.values[row];
-                    if (out[c_employed] == 0) local.rows.push_back(std::uint32_t(row));
-                    const std::uint64_t m = packed::field(c.counts_lo, packed::employed);
-                    out[c_employed] += m;
-                    for (std::size_t a = 0; a < area_count; ++a) out[c_compliant_first + a] += m * ((compliant >> a) & 1u);
-                    out[c_wage_milli] += c.wage_milli;
-                    out[c_below_minimum] += packed::field(c.counts_lo, packed::below_minimum);
-                    out[c_excess_hours] += excess_hours ? m : 0;
-                    out[c_injuries] += packed::field(c.counts_lo, packed::injured);
-                    out[c_harassed] += packed::field(c.counts_lo, packed::harassed);
-                    out[c_child_labour] += (!no_child && demo::age_band(d) == demo::under_18) ? m : 0;
-                    out[c_forced_labour] += packed::field(c.counts_hi, packed::forced);
-                    out[c_union] += packed::field(c.counts_hi, packed::union_member);
-                    out[c_informal] += informal ? m : 0;
-                    out[c_subcontracted] += packed::field(c.counts_hi, packed::subcontracted);
-                    out[c_quits] += packed::field(c.counts_hi, packed::quits);
-                    out[c_inspected] += m * inspected;
-                    c = FirmCellSums::Sums{};
-                }
-                local.firm.touched_count = 0;
-            };
+            FirmCellFacts facts;
+            facts.segment = seg;
+            facts.compliant = firms.compliant[f];
+            facts.excess_hours = excess_hours;
+            facts.inspected = firms.inspected[f] != 0;
+            facts.child_labour = !no_child;
 
             std::uint32_t complaints = 0;
             // Chunks keep every packed 16-bit count below its limit; batches stay aligned to 16 slots.
             constexpr std::uint32_t chunk = packed::max_workers / philox_batch * philox_batch;
             for (auto first = begin; first < working_end; first += chunk) {
                 const auto last = first + std::min(chunk, working_end - first);
-                complaints += live_firm_workers(rules, rng, std::uint32_t(month), first, last, workers, local.firm);
-                flush();
+                complaints += live_firm_workers(rules, rng, std::uint32_t(month), first, last, workers, firm);
+                flush_firm_cells(facts, firm, values, rows);
             }
             // Laid off this month: no outcomes, not counted as employed.
             for (auto i = working_end; i < end; ++i)
@@ -185,14 +162,17 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
         }
     };
 
+    if (workers.size() < serial_below_workers) {
+        // One thread: firms add straight into the month's table, nothing to combine.
+        FirmCellSums firm;
+        return run_firms(firm, cells.values.data(), cells.rows, 0, firms.size());
+    }
     auto& pool = table_pool();
     tbb::combinable<ThreadTable*> partial([&] { return pool.acquire(cell_values); });
-    if (workers.size() < serial_below_workers) {
-        run_firms(*partial.local(), 0, firms.size());
-    } else {
-        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, firms.size()),
-                          [&](const tbb::blocked_range<std::size_t>& r) { run_firms(*partial.local(), r.begin(), r.end()); });
-    }
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, firms.size()), [&](const tbb::blocked_range<std::size_t>& r) {
+        ThreadTable& local = *partial.local();
+        run_firms(local.firm, local.values.data(), local.rows, r.begin(), r.end());
+    });
     // Integer sums: the combination order cannot change the result. Only touched rows are added and
     // cleared, and the tables go back to the pool clean.
     partial.combine_each([&](ThreadTable* local) {

@@ -3,6 +3,7 @@
 
 #include <random>
 
+#include "supplysim/indicators.hpp"
 #include "supplysim/phases/outcome_batch.hpp"
 
 using namespace supplysim;
@@ -82,6 +83,45 @@ TEST_CASE("outcome batch: the vector rules give the one-worker rules' columns, c
         if (slow_complaints > 0) ++firms_with_events;
     }
     CHECK(firms_with_events > 50);  // the comparison saw injuries and harassment, not only quiet months
+}
+
+TEST_CASE("outcome batch: the vector flush of a firm's cells adds what the one-counter flush adds",
+          "[phases][outcomes][determinism]") {
+    std::mt19937 gen(7);
+    const CounterRng rng(99, 0);
+    constexpr int segments = 3;
+    for (int trial = 0; trial < 100; ++trial) {
+        const std::uint32_t size = 1 + std::uint32_t(gen() % 300);
+        Workers workers = random_workers(size, gen);
+        FirmCellSums sums;
+        live_firm_workers_reference(random_rules(gen, 0, size), rng, std::uint32_t(trial), 0, size, workers, sums);
+        FirmCellSums fast_sums = sums;
+        FirmCellFacts facts;
+        facts.segment = int(gen() % segments);
+        facts.compliant = std::uint8_t(gen());
+        facts.excess_hours = gen() % 2;
+        facts.inspected = gen() % 2;
+        facts.child_labour = gen() % 2;
+        // A table where some rows are already in use (other firms of the month).
+        std::vector<std::uint64_t> slow_table(std::size_t(segments) * 256 * counter_count, 0);
+        std::vector<std::uint32_t> slow_rows;
+        for (int k = 0; k < 40; ++k) {
+            const auto row = std::uint32_t(gen() % (segments * 256)) * counter_count;
+            if (slow_table[row + c_employed] == 0) slow_rows.push_back(row);
+            for (int c = 0; c < counter_count; ++c) slow_table[row + std::uint32_t(c)] += 1 + gen() % 5;
+        }
+        auto fast_table = slow_table;
+        auto fast_rows = slow_rows;
+        flush_firm_cells_reference(facts, sums, slow_table.data(), slow_rows);
+        flush_firm_cells(facts, fast_sums, fast_table.data(), fast_rows);
+        REQUIRE(fast_table == slow_table);
+        REQUIRE(fast_rows == slow_rows);
+        REQUIRE(fast_sums.touched_count == 0);
+        for (const auto& c : fast_sums.cell) REQUIRE((c.counts_lo | c.counts_hi | c.wage_milli) == 0);
+        std::uint64_t employed = 0;
+        for (std::size_t row = 0; row < slow_table.size(); row += counter_count) employed += slow_table[row + c_employed];
+        REQUIRE(employed > size);  // the firm's workers arrived on top of the rows already there
+    }
 }
 
 TEST_CASE("outcome batch: draw tests match u < p at the edges", "[phases][outcomes]") {

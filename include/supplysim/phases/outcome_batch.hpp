@@ -6,6 +6,7 @@
 // the same draws, the same double arithmetic in the same order, integer counts.
 #include <array>
 #include <cstdint>
+#include <vector>
 
 #include "supplysim/rng.hpp"
 #include "supplysim/rng_batch.hpp"
@@ -71,5 +72,23 @@ std::uint32_t live_firm_workers(const FirmMonthRules& rules, const CounterRng& r
 std::uint32_t live_firm_workers_reference(const FirmMonthRules& rules, const CounterRng& rng, std::uint32_t month,
                                           std::uint32_t begin, std::uint32_t end, Workers& workers,
                                           FirmCellSums& sums);
+
+// A firm's facts counted once for each employed worker of each of its cells.
+struct FirmCellFacts {
+    int segment = 0;
+    std::uint8_t compliant = 0;  // Area bitmask
+    bool excess_hours = false;   // weekly hours above the legal limit
+    bool inspected = false;      // visited by the inspectorate this month
+    bool child_labour = false;   // not complying on child labour: its workers under 18 are child labour
+};
+
+// Adds the firm's cell sums into the [cell][counter] table `values` (a row is cell * counter_count),
+// appends the rows it puts in use to `rows`, and clears the sums for the next firm.
+void flush_firm_cells(const FirmCellFacts& facts, FirmCellSums& sums, std::uint64_t* values,
+                      std::vector<std::uint32_t>& rows);
+
+// The same, one counter at a time (used without AVX2; the tests check the two agree).
+void flush_firm_cells_reference(const FirmCellFacts& facts, FirmCellSums& sums, std::uint64_t* values,
+                                std::vector<std::uint32_t>& rows);
 
 }  // namespace supplysim
