@@ -24,6 +24,15 @@ inline void add_to_cell(FirmCellSums& sums, std::uint8_t cell, std::uint64_t lo,
     c.wage_milli += milli;
 }
 
+// The table row of a firm's cell, listed in `rows` when it comes into use (someone employed).
+inline std::uint64_t* cell_row(int segment, std::uint8_t demography, bool informal, std::uint64_t* values,
+                               std::vector<std::uint32_t>& rows) {
+    const auto row = std::uint32_t(GroupLayout::cell_of(segment, demography, informal)) * counter_count;
+    std::uint64_t* out = values + row;
+    if (out[c_employed] == 0) rows.push_back(row);
+    return out;
+}
+
 inline std::uint64_t pack4(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d) {
     return std::uint64_t(a) | std::uint64_t(b) << 16 | std::uint64_t(c) << 32 | std::uint64_t(d) << 48;
 }
@@ -81,9 +90,7 @@ void flush_firm_cells_reference(const FirmCellFacts& facts, FirmCellSums& sums, 
         auto& c = sums.cell[k];
         const auto d = std::uint8_t(k & 127);
         const bool informal = k & 128;
-        const auto row = std::uint32_t(GroupLayout::cell_of(facts.segment, d, informal)) * counter_count;
-        std::uint64_t* out = values + row;
-        if (out[c_employed] == 0) rows.push_back(row);
+        std::uint64_t* out = cell_row(facts.segment, d, informal, values, rows);
         const std::uint64_t m = packed::field(c.counts_lo, packed::employed);
         out[c_employed] += m;
         out[c_below_minimum] += packed::field(c.counts_lo, packed::below_minimum);
@@ -301,9 +308,7 @@ __attribute__((target("avx2"))) void flush_firm_cells_avx2(const FirmCellFacts& 
         auto& c = sums.cell[k];
         const auto d = std::uint8_t(k & 127);
         const bool informal = k & 128;
-        const auto row = std::uint32_t(GroupLayout::cell_of(facts.segment, d, informal)) * counter_count;
-        std::uint64_t* out = values + row;
-        if (out[c_employed] == 0) rows.push_back(row);
+        std::uint64_t* out = cell_row(facts.segment, d, informal, values, rows);
         const __m256i m = _mm256_set1_epi64x(std::int64_t(packed::field(c.counts_lo, packed::employed)));
         add_lanes(out + c_employed, fields_of(c.counts_lo));
         add_lanes(out + c_forced_labour, fields_of(c.counts_hi));
