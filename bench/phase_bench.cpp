@@ -147,13 +147,13 @@ void BM_month_recorder(benchmark::State& st) {
     reference = series;
     record_month(fx.cells.values, *fx.layout, 0, reference);
     MonthRecorder recorder(*fx.layout);
-    recorder.record(fx.cells.values, 0, series);
+    recorder.record(fx.cells, 0, series);
     if (std::memcmp(series.values.data(), reference.values.data(), series.values.size() * sizeof(double)) != 0) {
         st.SkipWithError("MonthRecorder differs from record_month");
         return;
     }
     for (auto _ : st) {
-        recorder.record(fx.cells.values, 0, series);
+        recorder.record(fx.cells, 0, series);
         benchmark::DoNotOptimize(series.values.data());
     }
     st.SetItemsProcessed(std::int64_t(st.iterations()) * std::int64_t(fx.workers()));

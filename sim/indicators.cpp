@@ -159,7 +159,8 @@ MonthRecorder::MonthRecorder(const GroupLayout& layout)
         for (int k = 0; k < per_segment; ++k)
             for (auto p : k_pos) k_groups_.push_back(layout.groups_of_cell(k)[p]);
         k_sums_.assign(std::size_t(per_segment) * counter_count, 0);
-        seg_sums_.assign(counter_count, 0);
+        seg_sums_.assign(std::size_t(segments_) * counter_count, 0);
+        seg_used_.reserve(std::size_t(segments_));
         k_used_.reserve(per_segment);
     } else {
         cell_begin_.push_back(0);
@@ -170,41 +171,31 @@ MonthRecorder::MonthRecorder(const GroupLayout& layout)
     }
 }
 
-void MonthRecorder::record(const CellCounters& cells, int month, Series& series) {
+void MonthRecorder::record(const MonthCells& cells, int month, Series& series) {
     constexpr int per_segment = GroupLayout::cells_per_segment;
     std::fill(totals_.begin(), totals_.end(), 0);
+    // Every listed row has someone employed; every other row is zero.
     if (!split_) {
-        for (std::size_t cell = 0; cell + 1 < cell_begin_.size(); ++cell) {
-            const std::uint64_t* row = &cells[cell * counter_count];
-            if (row[c_employed] == 0) continue;  // counters are only nonzero where someone is employed
+        for (const std::uint32_t offset : cells.rows) {
+            const std::size_t cell = offset / counter_count;
             for (auto j = cell_begin_[cell]; j < cell_begin_[cell + 1]; ++j)
-                add_row(&totals_[std::size_t(cell_groups_[j]) * counter_count], row);
+                add_row(&totals_[std::size_t(cell_groups_[j]) * counter_count], &cells.values[offset]);
         }
         return write_values(totals_, groups_, month, series);
     }
-    std::uint64_t* seg_sum = seg_sums_.data();
-    for (int sg = 0; sg < segments_; ++sg) {
-        const std::uint64_t* rows = &cells[std::size_t(sg) * per_segment * counter_count];
-        bool any = false;
-        for (int k = 0; k < per_segment; ++k) {
-            // Most cells of a small world are empty: test eight rows' employed counts at once.
-            if (k % 8 == 0) {
-                std::uint64_t employed = 0;
-                for (int j = 0; j < 8; ++j) employed |= rows[std::size_t(k + j) * counter_count + c_employed];
-                if (employed == 0) {
-                    k += 7;
-                    continue;
-                }
-            }
-            const std::uint64_t* row = rows + std::size_t(k) * counter_count;
-            if (row[c_employed] == 0) continue;  // counters are only nonzero where someone is employed
-            std::uint64_t* k_sum = &k_sums_[std::size_t(k) * counter_count];
-            if (k_sum[c_employed] == 0) k_used_.push_back(k);
-            add_row(seg_sum, row);
-            add_row(k_sum, row);
-            any = true;
-        }
-        if (!any) continue;
+    for (const std::uint32_t offset : cells.rows) {
+        const std::uint64_t* row = &cells.values[offset];
+        const auto cell = int(offset / counter_count);
+        const int sg = cell / per_segment, k = cell % per_segment;
+        std::uint64_t* seg_sum = &seg_sums_[std::size_t(sg) * counter_count];
+        std::uint64_t* k_sum = &k_sums_[std::size_t(k) * counter_count];
+        if (seg_sum[c_employed] == 0) seg_used_.push_back(sg);
+        if (k_sum[c_employed] == 0) k_used_.push_back(k);
+        add_row(seg_sum, row);
+        add_row(k_sum, row);
+    }
+    for (const int sg : seg_used_) {
+        std::uint64_t* seg_sum = &seg_sums_[std::size_t(sg) * counter_count];
         for (int p = 0; p < seg_positions_; ++p)
             add_row(&totals_[std::size_t(seg_groups_[std::size_t(sg) * seg_positions_ + p]) * counter_count], seg_sum);
         std::fill_n(seg_sum, counter_count, 0);
@@ -215,6 +206,7 @@ void MonthRecorder::record(const CellCounters& cells, int month, Series& series)
             add_row(&totals_[std::size_t(k_groups_[std::size_t(k) * k_positions_ + p]) * counter_count], k_sum);
         std::fill_n(k_sum, counter_count, 0);
     }
+    seg_used_.clear();
     k_used_.clear();
     write_values(totals_, groups_, month, series);
 }

@@ -68,7 +68,7 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
         move_workers(world, s, rng, step);
         update_peer_norms(world);
         if (month < 0) continue;
-        recorder.record(cells.values, month, series);
+        recorder.record(cells, month, series);
         if (observe) observe(month, world);
     }
     return series;

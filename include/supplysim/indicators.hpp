@@ -86,7 +86,8 @@ void record_month(const CellCounters& cells, const GroupLayout& layout, int mont
 class MonthRecorder {
 public:
     explicit MonthRecorder(const GroupLayout& layout);
-    void record(const CellCounters& cells, int month, Series& series);
+    // Reads only the rows `cells` lists as in use.
+    void record(const MonthCells& cells, int month, Series& series);
 
 private:
     int groups_ = 0, segments_ = 0;
@@ -97,7 +98,7 @@ private:
     std::vector<std::uint32_t> cell_begin_;  // flat group lists when the layout does not split
     std::vector<int> cell_groups_;
     std::vector<std::uint64_t> totals_, seg_sums_, k_sums_;  // scratch, reused month to month
-    std::vector<int> k_used_;
+    std::vector<int> seg_used_, k_used_;
 };
 
 }  // namespace supplysim

@@ -1,8 +1,12 @@
 // Unit tests of the monthly phases: each mechanism moves in the documented direction.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "supplysim/phases/compliance.hpp"
 #include "supplysim/phases/inspection.hpp"
+#include "supplysim/phases/labour_market.hpp"
 #include "supplysim/phases/orders.hpp"
 #include "supplysim/phases/subcontracting.hpp"
 #include "supplysim/phases/worker_outcomes.hpp"
@@ -159,4 +163,41 @@ TEST_CASE("worker outcomes: non-compliance on OSH raises injuries, counted per c
         return double(total) / double(employed);
     };
     CHECK(injuries(0) > 1.5 * injuries(1));
+}
+
+TEST_CASE("indicators: the month recorder gives record_month's values from the rows in use", "[phases][indicators][determinism]") {
+    const Scenario s = test::small_scenario();
+    const Policy policy = policy_for_month(s, 0);
+    const CounterRng rng(s.seed, 1);
+    World w = build_world(s, policy, rng);
+    const GroupLayout layout(s);
+    MonthCells cells(std::size_t(layout.cell_count()));
+    MonthRecorder recorder(layout);
+    Series fast, slow;
+    for (Series* series : {&fast, &slow}) {
+        series->indicators = int(indicator_catalogue().size());
+        series->months = 6;
+        series->groups = layout.group_count();
+        series->values.assign(std::size_t(series->indicators) * series->months * series->groups, 0.0);
+    }
+    for (int m = 0; m < 6; ++m) {
+        place_orders(w, s, policy, rng, m);
+        produce_and_subcontract(w, s, policy, m);
+        decide_compliance(w, s, policy, rng, m);
+        inspect_and_audit(w, s, policy, rng, m);
+        live_the_month(w, s, policy, rng, m, cells);
+        REQUIRE(!cells.rows.empty());
+        for (std::size_t row = 0; row < cells.values.size(); row += counter_count) {
+            const bool listed = std::find(cells.rows.begin(), cells.rows.end(), std::uint32_t(row)) != cells.rows.end();
+            REQUIRE(listed == (cells.values[row + c_employed] > 0));  // the list is exactly the rows in use
+        }
+        recorder.record(cells, m, fast);
+        record_month(cells.values, layout, m, slow);
+        move_workers(w, s, rng, m);
+    }
+    REQUIRE(fast.values.size() == slow.values.size());
+    for (std::size_t i = 0; i < slow.values.size(); ++i) {
+        if (std::isnan(slow.values[i])) REQUIRE(std::isnan(fast.values[i]));
+        else REQUIRE(fast.values[i] == slow.values[i]);
+    }
 }
