@@ -24,20 +24,25 @@ inline constexpr int philox_batch = 16;
 
 namespace detail {
 
-// Portable reference: the same rounds one lane at a time.
+// Portable reference: Philox4x32-10 of one counter x (agent, month, purpose | block << 8, replicate),
+// in place.
+inline void philox_block_scalar(std::uint32_t (&x)[4], std::uint32_t k0, std::uint32_t k1) {
+    for (int round = 0; round < 10; ++round) {
+        if (round > 0) k0 += 0x9E3779B9u, k1 += 0xBB67AE85u;
+        const std::uint64_t p0 = std::uint64_t(0xD2511F53u) * x[0];
+        const std::uint64_t p1 = std::uint64_t(0xCD9E8D57u) * x[2];
+        const std::uint32_t y0 = std::uint32_t(p1 >> 32) ^ x[1] ^ k0, y2 = std::uint32_t(p0 >> 32) ^ x[3] ^ k1;
+        x[0] = y0, x[1] = std::uint32_t(p1), x[2] = y2, x[3] = std::uint32_t(p0);
+    }
+}
+
+// The batch one lane at a time.
 inline void philox_bits_scalar(std::uint32_t k0, std::uint32_t k1, std::uint32_t replicate, std::uint32_t month,
                                std::uint32_t first, std::uint32_t word2, std::uint32_t (&out)[4][philox_batch]) {
     for (int j = 0; j < philox_batch; ++j) {
-        std::uint32_t x0 = first + std::uint32_t(j), x1 = month, x2 = word2, x3 = replicate;
-        std::uint32_t a = k0, b = k1;
-        for (int round = 0; round < 10; ++round) {
-            if (round > 0) a += 0x9E3779B9u, b += 0xBB67AE85u;
-            const std::uint64_t p0 = std::uint64_t(0xD2511F53u) * x0;
-            const std::uint64_t p1 = std::uint64_t(0xCD9E8D57u) * x2;
-            const std::uint32_t y0 = std::uint32_t(p1 >> 32) ^ x1 ^ a, y2 = std::uint32_t(p0 >> 32) ^ x3 ^ b;
-            x0 = y0, x1 = std::uint32_t(p1), x2 = y2, x3 = std::uint32_t(p0);
-        }
-        out[0][j] = x0, out[1][j] = x1, out[2][j] = x2, out[3][j] = x3;
+        std::uint32_t x[4] = {first + std::uint32_t(j), month, word2, replicate};
+        philox_block_scalar(x, k0, k1);
+        for (int k = 0; k < 4; ++k) out[k][j] = x[k];
     }
 }
 
@@ -163,15 +168,9 @@ inline void philox_blocks(const CounterRng& rng, std::uint32_t month, std::uint3
     detail::sse2_store(out[3], x3);
 #else
     for (std::uint32_t b = 0; b < 4; ++b) {
-        std::uint32_t x0 = agent, x1 = month, x2 = p | b << 8, x3 = rng.replicate();
-        std::uint32_t a = k0, c = k1;
-        for (int round = 0; round < 10; ++round) {
-            if (round > 0) a += 0x9E3779B9u, c += 0xBB67AE85u;
-            const std::uint64_t p0 = std::uint64_t(0xD2511F53u) * x0, p1 = std::uint64_t(0xCD9E8D57u) * x2;
-            const std::uint32_t y0 = std::uint32_t(p1 >> 32) ^ x1 ^ a, y2 = std::uint32_t(p0 >> 32) ^ x3 ^ c;
-            x0 = y0, x1 = std::uint32_t(p1), x2 = y2, x3 = std::uint32_t(p0);
-        }
-        out[0][b] = x0, out[1][b] = x1, out[2][b] = x2, out[3][b] = x3;
+        std::uint32_t x[4] = {agent, month, p | b << 8, rng.replicate()};
+        detail::philox_block_scalar(x, k0, k1);
+        for (int k = 0; k < 4; ++k) out[k][b] = x[k];
     }
 #endif
 }

@@ -35,7 +35,7 @@ struct FirmLabourRules {
 };
 
 void move_batch(World& w, const Scenario& s, const CounterRng& rng, std::uint32_t month, std::size_t f,
-                std::uint32_t i0, const FirmLabourRules& r, std::uint32_t (&bits)[4][philox_batch]) {
+                std::uint32_t i0, const FirmLabourRules& r) {
     auto& workers = w.workers;
     bytes16 st, d;
     std::memcpy(&st, &workers.status[i0], 16);
@@ -46,6 +46,7 @@ void move_batch(World& w, const Scenario& s, const CounterRng& rng, std::uint32_
     const std::uint8_t changes_if = r.contracts ? status::informal : 0;
     bytes16 change = r.contract_may_change ? bytes16((st & status::informal) == changes_if) & ~hire : bytes16{};
     if (any(change)) {
+        std::uint32_t bits[4][philox_batch];
         philox_bits(rng, month, i0, Purpose::labour_market, 0, bits);
         words16 word;
         std::memcpy(&word, bits[0], 64);
@@ -82,16 +83,15 @@ void move_worker(World& w, const Scenario& s, const CounterRng& rng, std::uint32
 
 void move_workers(World& w, const Scenario& s, const CounterRng& rng, int month) {
     auto& firms = w.firms;
+    const auto formalise = std::uint32_t(draw_threshold(formalisation_rate));
+    const auto informalise = std::uint32_t(draw_threshold(informalisation_rate));
     auto run_firms = [&](std::size_t first_firm, std::size_t last_firm) {
-        std::uint32_t bits[4][philox_batch];
         for (std::size_t f = first_firm; f != last_firm; ++f) {
             const FirmLabourRules rules{firms.complies(f, Area::child_labour), firms.complies(f, Area::contracts),
-                                        !(firms.kind[f] & firm_kind::informal),
-                                        std::uint32_t(draw_threshold(formalisation_rate)),
-                                        std::uint32_t(draw_threshold(informalisation_rate))};
+                                        !(firms.kind[f] & firm_kind::informal), formalise, informalise};
             const auto end = firms.worker_begin[f + 1];
             auto i = firms.worker_begin[f];
-            for (; i + philox_batch <= end; i += philox_batch) move_batch(w, s, rng, std::uint32_t(month), f, i, rules, bits);
+            for (; i + philox_batch <= end; i += philox_batch) move_batch(w, s, rng, std::uint32_t(month), f, i, rules);
             for (; i < end; ++i) move_worker(w, s, rng, std::uint32_t(month), f, i, rules);
         }
     };

@@ -43,6 +43,19 @@ TEST_CASE("batched Philox gives CounterRng's words for 16 consecutive agents", "
     }
 }
 
+TEST_CASE("the portable Philox (CPUs without SIMD) gives CounterRng's words too", "[rng]") {
+    for (const auto& k : keys()) {
+        const CounterRng rng(k.seed, k.replicate);
+        std::uint32_t bits[4][philox_batch];
+        detail::philox_bits_scalar(std::uint32_t(k.seed), std::uint32_t(k.seed >> 32), k.replicate, k.month, k.agent,
+                                   std::uint32_t(Purpose::hire) | 2u << 8, bits);
+        for (int j = 0; j < philox_batch; ++j) {
+            const auto u = rng.uniforms(k.month, k.agent + std::uint32_t(j), Purpose::hire, 2);
+            for (int w = 0; w < 4; ++w) REQUIRE(unit_of(bits[w][j]) == u[w]);
+        }
+    }
+}
+
 TEST_CASE("philox_blocks gives CounterRng's blocks 0-3 of one agent", "[rng]") {
     for (const auto& k : keys()) {
         const CounterRng rng(k.seed, k.replicate);
