@@ -34,8 +34,9 @@ struct FirmLabourRules {
     std::uint32_t formalise, informalise;  // draw thresholds of the two contract changes
 };
 
-void move_batch(World& w, const Scenario& s, const CounterRng& rng, std::uint32_t month, std::size_t f,
-                std::uint32_t i0, const FirmLabourRules& r) {
+// Inlined: a call per batch of 16 workers costs about 1% of a run (callgrind).
+[[gnu::always_inline]] inline void move_batch(World& w, const Scenario& s, const CounterRng& rng, std::uint32_t month,
+                                              std::size_t f, std::uint32_t i0, const FirmLabourRules& r) {
     auto& workers = w.workers;
     bytes16 st, d;
     std::memcpy(&st, &workers.status[i0], 16);

@@ -24,13 +24,23 @@ inline void add_to_cell(FirmCellSums& sums, std::uint8_t cell, std::uint64_t lo,
     c.wage_milli += milli;
 }
 
-// The table row of a firm's cell, listed in `rows` when it comes into use (someone employed).
-inline std::uint64_t* cell_row(int segment, std::uint8_t demography, bool informal, std::uint64_t* values,
-                               std::vector<std::uint32_t>& rows) {
-    const auto row = std::uint32_t(GroupLayout::cell_of(segment, demography, informal)) * counter_count;
-    std::uint64_t* out = values + row;
-    if (out[c_employed] == 0) rows.push_back(row);
-    return out;
+// Calls add(out, cell_sums, demography, informal) for each cell the firm touched, `out` being the cell's
+// row of the table (listed in `rows` when it comes into use), then clears the firm's sums. Inlined into
+// both flushes, so the vector one keeps its target.
+template <class AddCell>
+[[gnu::always_inline]] inline void flush_each_cell(const FirmCellFacts& facts, FirmCellSums& sums, std::uint64_t* values,
+                                                   std::vector<std::uint32_t>& rows, AddCell&& add) {
+    for (int t = 0; t < sums.touched_count; ++t) {
+        const int k = sums.touched[t];
+        const auto d = std::uint8_t(k & 127);
+        const bool informal = k & 128;
+        const auto row = std::uint32_t(GroupLayout::cell_of(facts.segment, d, informal)) * counter_count;
+        std::uint64_t* out = values + row;
+        if (out[c_employed] == 0) rows.push_back(row);
+        add(out, sums.cell[k], d, informal);
+        sums.cell[k] = FirmCellSums::Sums{};
+    }
+    sums.touched_count = 0;
 }
 
 inline std::uint64_t pack4(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t d) {
@@ -85,12 +95,8 @@ std::uint32_t live_firm_workers_reference(const FirmMonthRules& r, const Counter
 
 void flush_firm_cells_reference(const FirmCellFacts& facts, FirmCellSums& sums, std::uint64_t* values,
                                 std::vector<std::uint32_t>& rows) {
-    for (int t = 0; t < sums.touched_count; ++t) {
-        const int k = sums.touched[t];
-        auto& c = sums.cell[k];
-        const auto d = std::uint8_t(k & 127);
-        const bool informal = k & 128;
-        std::uint64_t* out = cell_row(facts.segment, d, informal, values, rows);
+    flush_each_cell(facts, sums, values, rows, [&](std::uint64_t* out, const FirmCellSums::Sums& c, std::uint8_t d,
+                                                   bool informal) {
         const std::uint64_t m = packed::field(c.counts_lo, packed::employed);
         out[c_employed] += m;
         out[c_below_minimum] += packed::field(c.counts_lo, packed::below_minimum);
@@ -106,9 +112,7 @@ void flush_firm_cells_reference(const FirmCellFacts& facts, FirmCellSums& sums, 
         out[c_inspected] += facts.inspected ? m : 0;
         out[c_child_labour] += (facts.child_labour && demo::age_band(d) == demo::under_18) ? m : 0;
         out[c_informal] += informal ? m : 0;
-        c = FirmCellSums::Sums{};
-    }
-    sums.touched_count = 0;
+    });
 }
 
 #ifdef SUPPLYSIM_OUTCOME_AVX2
@@ -303,12 +307,8 @@ __attribute__((target("avx2"))) void flush_firm_cells_avx2(const FirmCellFacts& 
     const __m256i complies_lo = _mm256_load_si256(reinterpret_cast<const __m256i*>(complies));
     const __m256i complies_hi = _mm256_load_si256(reinterpret_cast<const __m256i*>(complies + 4));
     const std::int64_t excess = facts.excess_hours ? -1 : 0, inspected = facts.inspected ? -1 : 0;
-    for (int t = 0; t < sums.touched_count; ++t) {
-        const int k = sums.touched[t];
-        auto& c = sums.cell[k];
-        const auto d = std::uint8_t(k & 127);
-        const bool informal = k & 128;
-        std::uint64_t* out = cell_row(facts.segment, d, informal, values, rows);
+    auto add = [&](std::uint64_t* out, const FirmCellSums::Sums& c, std::uint8_t d, bool informal)
+                   __attribute__((target("avx2"))) {
         const __m256i m = _mm256_set1_epi64x(std::int64_t(packed::field(c.counts_lo, packed::employed)));
         add_lanes(out + c_employed, fields_of(c.counts_lo));
         add_lanes(out + c_forced_labour, fields_of(c.counts_hi));
@@ -318,9 +318,8 @@ __attribute__((target("avx2"))) void flush_firm_cells_avx2(const FirmCellFacts& 
         const bool child = facts.child_labour && demo::age_band(d) == demo::under_18;
         add_lanes(out + c_excess_hours,
                   _mm256_and_si256(m, _mm256_setr_epi64x(excess, inspected, child ? -1 : 0, informal ? -1 : 0)));
-        c = FirmCellSums::Sums{};
-    }
-    sums.touched_count = 0;
+    };
+    flush_each_cell(facts, sums, values, rows, add);
 }
 
 #undef SUPPLYSIM_AVX2
