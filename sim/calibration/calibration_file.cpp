@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "supplysim/io/field_reader.hpp"
+#include "supplysim/input/input_file.hpp"
 #include "supplysim/io/file_check.hpp"
 #include "supplysim/sweep/sweep_file.hpp"
 
@@ -15,12 +16,8 @@ namespace {
 
 constexpr double pi = 3.14159265358979323846;
 
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+// The text stored in outputs, read with the same checks as parse_config_file.
+std::string read_text_file(const std::string& path) { return read_input_file(path); }
 
 Prior read_prior(FieldReader& r) {
     Prior p;
@@ -101,7 +98,9 @@ CalibrationSpec parse_calibration_file(const std::string& path) {
     s.name = root.text("name", std::filesystem::path(path).stem().string(), "Name of the calibration (default: the file name).");
     s.base_ref = root.required_text("base", "Base scenario file, relative to the calibration file's folder.");
     s.base_file = (std::filesystem::path(path).parent_path() / s.base_ref).lexically_normal().string();
-    if (const std::string problem = file_problem(s.base_file); !problem.empty())
+    std::string problem = file_problem(s.base_file);
+    if (problem.empty()) problem = regular_file_problem(s.base_file);
+    if (!problem.empty())
         root.fail("base", "base scenario \"" + s.base_file + "\" " + problem);
     s.seed = std::uint64_t(root.integer("seed", 1, 0, 9007199254740991LL, "Seed of the parameter draws."));
     s.replicates = int(root.integer("replicates", 0, 0, 100000, "Replicates per candidate (default: the base scenario's)."));

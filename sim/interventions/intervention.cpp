@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "supplysim/input/stored_names.hpp"
 #include "supplysim/interventions/registry.hpp"
 #include "supplysim/scenario.hpp"
 #include "supplysim/world.hpp"
@@ -141,7 +142,7 @@ void read_interventions(FieldReader& root, const ConfigNode& tree, Scenario& s) 
 void read_assessments(FieldReader& root, Scenario& s) {
     for (auto& r : root.list("assessments", 0, "Named assessment dates reported specially (e.g. the programme's mid-term 2020 and final 2022 assessments).")) {
         Assessment a;
-        a.name = r.required_text("name", "Name of the assessment point, e.g. mid_term.");
+        a.name = read_assessment_name(r, "Name of the assessment point, e.g. mid_term.");
         if (!r.has("date")) throw InputError(r.mark(), r.field("date"), "missing required key; expected a month as YYYY-MM");
         a.date = r.month("date", s.start, "Month of the assessment.");
         month_in_horizon(r, s, "date", a.date);

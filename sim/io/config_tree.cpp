@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "supplysim/input/input_file.hpp"
 #include "supplysim/io/file_check.hpp"
 
 namespace supplysim {
@@ -15,7 +14,6 @@ namespace {
 
 constexpr std::size_t max_nodes = 100'000;  // guards against alias bombs (a scenario has a few thousand)
 constexpr int max_depth = 64;
-constexpr std::size_t max_file_bytes = 64u << 20;
 
 // First byte offset where `text` is not valid UTF-8, or npos.
 std::size_t invalid_utf8_at(const std::string& text) {
@@ -107,8 +105,15 @@ ConfigNode load_recursive(const std::filesystem::path& path, std::vector<std::st
     }
     if (const std::string problem = file_problem(path.string()); !problem.empty())
         throw InputError(from, "extends", "file " + problem + ": " + path.string());
+    std::string text;
+    try {
+        text = read_input_file(path.string());
+    } catch (const InputFileProblem& e) {
+        if (from.line == 0) throw InputError(from, "", std::string("file ") + e.what());
+        throw InputError(from, "extends", std::string("file ") + e.what() + ": " + path.string());
+    }
     chain.push_back(canonical);
-    ConfigNode node = parse_config_file(path.string());
+    ConfigNode node = parse_config_text(text, path.string());
     if (const ConfigNode* ext = node.find("extends")) {
         if (ext->kind != ConfigNode::Kind::scalar || ext->scalar.empty())
             throw InputError(ext->mark, "extends", "expected the path of a scenario file");
@@ -166,7 +171,14 @@ ConfigNode parse_config_text(const std::string& text, const std::string& name) {
     }
     YAML::Node root;
     try {
-        root = YAML::Load(text);
+        // LoadAll, not Load: Load reads the first document and silently ignores any after `---`.
+        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+        if (!documents.empty()) root = documents.front();
+        for (std::size_t i = 1; i < documents.size(); ++i)
+            if (documents[i] && !documents[i].IsNull())
+                throw InputError(mark_of(documents[i].Mark(), name), "",
+                                 "a second YAML document (after `---`): a file holds one document; remove the `---` line or "
+                                 "split the file");
     } catch (const YAML::Exception& e) {
         throw InputError(mark_of(e.mark, name), "", "YAML syntax error: " + e.msg);
     }
@@ -179,13 +191,11 @@ ConfigNode parse_config_text(const std::string& text, const std::string& name) {
 }
 
 ConfigNode parse_config_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError({path, 0, 0}, "", "cannot open the file");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    std::string text = buf.str();
-    if (text.size() > max_file_bytes) throw InputError({path, 0, 0}, "", "file larger than 64 MiB");
-    return parse_config_text(text, path);
+    try {
+        return parse_config_text(read_input_file(path), path);
+    } catch (const InputFileProblem& e) {
+        throw InputError({path, 0, 0}, "", std::string("file ") + e.what());
+    }
 }
 
 ConfigNode load_config(const std::string& path) {

@@ -148,7 +148,12 @@ void FieldReader::fail(const std::string& key, const std::string& problem) const
 const ConfigNode* FieldReader::get(const std::string& key) {
     read_.push_back(key);
     const ConfigNode* n = node_->find(key);
-    if (n && n->kind == ConfigNode::Kind::null) return nullptr;
+    // A key written without a value (`key:`, `~`, `null`) is refused rather than read as "absent":
+    // it would turn a required number into 0, and in a file that `extends:` another it would
+    // silently put the default back over the extended file's value.
+    if (n && n->kind == ConfigNode::Kind::null)
+        fail(key, "no value given (null); write a value, or delete the key to use the default or the value of the "
+                  "file it extends");
     return n;
 }
 

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "supplysim/groups.hpp"
+#include "supplysim/input/stored_names.hpp"
 #include "supplysim/interventions/registry.hpp"
 
 namespace supplysim {
@@ -146,7 +147,7 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     auto tier_readers = root.list("tiers", 1, "Supplier tiers from tier 1 (exporters) downwards.");
     for (auto& r : tier_readers) {
         Tier t;
-        t.name = r.required_text("name", "Name of the tier.");
+        t.name = read_group_name(r, "Name of the tier.");
         t.worker_share = r.required_number("worker_share", 0, 1, "Share of each country's supply-chain workers in this tier (shares sum to 1).");
         t.mean_firm_size = r.number("mean_firm_size", t.mean_firm_size, 1, 1e6, "Mean workers per firm (per intermediary for homework).");
         t.informality_exposure = r.number("informality_exposure", t.informality_exposure, 0, 10, "A firm is informal with chance country informality x this.");
@@ -164,7 +165,7 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     auto country_readers = root.list("countries", 1, "Countries, with their institutions and workforce.");
     for (auto& r : country_readers) {
         Country c;
-        c.name = r.required_text("name", "Name of the country.");
+        c.name = read_group_name(r, "Name of the country.");
         c.workers = r.integer("workers", c.workers, 1, 2000000000, "Workers in the modelled supply chains of this country.");
         c.minimum_wage = r.number("minimum_wage", c.minimum_wage, 0.01, 1e9, "Monthly minimum wage, local units (outputs are ratios to it).");
         c.hours_limit = r.number("hours_limit", c.hours_limit, 1, 168, "Legal weekly working-time limit, hours.");
@@ -201,7 +202,7 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     auto sector_readers = root.list("sectors", 1, "Sectors (e.g. garment, electronics).");
     for (auto& r : sector_readers) {
         Sector x;
-        x.name = r.required_text("name", "Name of the sector.");
+        x.name = read_group_name(r, "Name of the sector.");
         auto shares = r.named_numbers("country_share", country_names, 0, 1, "Share of each country's workers in this sector (per country, sums to 1 over sectors).");
         for (const auto& c : country_names) x.country_share.push_back(shares.count(c) ? shares[c] : 0.0);
         auto female = r.named_numbers("female_share", tier_names, 0, 1, "Share of women among hires, per tier (default 0.5).");

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "supplysim/io/field_reader.hpp"
+#include "supplysim/input/input_file.hpp"
 #include "supplysim/io/file_check.hpp"
 #include "supplysim/io/scenario_loader.hpp"
 #include "supplysim/sweep/design.hpp"
@@ -24,12 +25,8 @@ namespace supplysim::sweep {
 
 namespace {
 
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+// The text stored in outputs, read with the same checks as parse_config_file.
+std::string read_text_file(const std::string& path) { return read_input_file(path); }
 
 // Whole numbers are drawn and written as doubles, exact up to 2^53 - 1 (found by fuzzing: larger
 // ends overflowed the conversion to a whole number).
@@ -56,6 +53,9 @@ ParameterSpec read_parameter(FieldReader& r, DesignKind design) {
     p.path = r.required_text("path", "Scenario key path to vary, e.g. countries.bangladesh.inspectorate.sanction_months "
                                      "(lists of named entries are indexed by name, other lists by position).");
     p.mark = r.mark_of("path");
+    // The path names the dataset /runs/parameters/<path>; HDF5 would read a "/" as a subgroup.
+    if (p.path.find('/') != std::string::npos)
+        r.fail("path", "\"" + p.path + "\" contains \"/\", which output files cannot store in a parameter's name");
     const bool integer = r.boolean("integer", false, "Round sampled values to whole numbers (for integer keys).");
     if (r.has("values")) {
         p.values = r.strings("values", {}, {}, "The values to use (numbers, months YYYY-MM or words).");
@@ -171,7 +171,9 @@ SweepSpec parse_sweep_file(const std::string& path) {
     s.name = root.text("name", std::filesystem::path(path).stem().string(), "Name of the sweep (default: the file name).");
     const std::string base = root.required_text("base", "Base scenario file, relative to the sweep file's folder.");
     s.base_file = (std::filesystem::path(path).parent_path() / base).lexically_normal().string();
-    if (const std::string problem = file_problem(s.base_file); !problem.empty())
+    std::string problem = file_problem(s.base_file);
+    if (problem.empty()) problem = regular_file_problem(s.base_file);
+    if (!problem.empty())
         root.fail("base", "base scenario \"" + s.base_file + "\" " + problem);
     const auto design = root.choice("design", "grid", {"grid", "lhs", "sobol"},
                                     "grid (every combination), lhs (Latin hypercube) or sobol (Saltelli sample).");
