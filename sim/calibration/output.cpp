@@ -4,7 +4,9 @@
 
 #include <hdf5.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
@@ -90,6 +92,13 @@ hid_t group(hid_t loc, const std::string& name) {
     return g;
 }
 
+// The system's reason for the last failed write, when it says the disk is full.
+std::string disk_reason() {
+    const int e = errno;
+    if (e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO) return std::string(" (") + std::strerror(e) + ")";
+    return "";
+}
+
 std::string now_utc() {
     const std::time_t t = std::time(nullptr);
     char buf[32];
@@ -99,11 +108,13 @@ std::string now_utc() {
 
 }  // namespace
 
-void write_calibration(const std::string& output, const CalibrationSpec& spec, const CalibrationResult& res, const std::string& command_line) {
+void write_calibration(AtomicFile& target, const CalibrationSpec& spec, const CalibrationResult& res, const std::string& command_line) {
     std::lock_guard lock(sweep::hdf5_mutex());
-    const std::string partial = output + ".partial";
+    const std::string partial = target.partial_path();
+    target.content_replaced();
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
     hid_t file = H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-    if (file < 0) throw std::runtime_error("cannot create " + partial);
+    if (file < 0) throw std::runtime_error("cannot create " + partial + disk_reason());
     try {
         string_attr(file, "format", "supplysim-calibration");
         int_attr(file, "format_version", 1);
@@ -199,13 +210,17 @@ void write_calibration(const std::string& output, const CalibrationSpec& spec, c
         long long one = 1;
         check(H5Awrite(attr, H5T_NATIVE_LLONG, &one), "complete");
         H5Aclose(attr);
-    } catch (...) {
+    } catch (const std::exception& e) {
+        const std::string reason = disk_reason();
         H5Fclose(file);
-        fs::remove(partial);
-        throw;
+        target.abandon();
+        throw std::runtime_error(target.final_path() + ": " + e.what() + reason);
     }
-    check(H5Fclose(file), output);
-    fs::rename(partial, output);
+    if (H5Fclose(file) < 0) {
+        const std::string reason = disk_reason();
+        target.abandon();
+        throw std::runtime_error(target.final_path() + ": HDF5 error closing the file" + reason);
+    }
 }
 
 std::string calibrated_scenario_yaml(const CalibrationSpec& spec, const CalibrationResult& res, const std::string& scenario_path,

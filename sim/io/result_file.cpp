@@ -11,6 +11,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "supplysim/input/input_file.hpp"
+#include "supplysim/input/stored_names.hpp"
 #include "supplysim/io/file_check.hpp"
 #include "supplysim/io/hdf5_attributes.hpp"
 #include "supplysim/version.hpp"
@@ -20,6 +22,7 @@ namespace supplysim {
 namespace {
 
 constexpr std::size_t dimension_chars = 32, value_chars = 64;
+static_assert(value_chars == max_group_value_bytes + 1, "scenario names are checked against the /groups width");
 
 struct GroupRecord {
     char dimension[dimension_chars];
@@ -177,11 +180,20 @@ std::vector<Assessment> parse_assessments(const std::string& text) {
 
 }  // namespace
 
-ResultFile::ResultFile(std::string final_path, std::int64_t file_id) : final_path_(std::move(final_path)), file_(file_id) {}
+std::string unknown_format_version(int version) {
+    return "written in format version " + std::to_string(version) + ", which this supplysim (" + std::string(program_version) +
+           ") cannot read: it reads format version " + std::to_string(output_format_version) +
+           " (docs/output-schema.md); use the supplysim version that wrote it";
+}
+
+ResultFile::ResultFile(AtomicFile target, std::int64_t file_id)
+    : final_path_(target.final_path()), target_(std::move(target)), file_(file_id) {}
 ResultFile::ResultFile(ResultFile&& o) noexcept
-    : final_path_(std::move(o.final_path_)), file_(o.file_), assessment_months_(std::move(o.assessment_months_)) {
+    : final_path_(std::move(o.final_path_)), target_(std::move(o.target_)), file_(o.file_),
+      assessment_months_(std::move(o.assessment_months_)) {
     o.file_ = -1;
 }
+// Not finished, discarded or kept (an exception on the way): close, and the AtomicFile removes the partial.
 ResultFile::~ResultFile() { close(); }
 
 void ResultFile::close() {
@@ -190,16 +202,17 @@ void ResultFile::close() {
 }
 
 ResultFile ResultFile::create(const std::string& final_path, const OutputHeader& h) {
+    return create(AtomicFile::reserve(final_path), h);
+}
+
+ResultFile ResultFile::create(AtomicFile target, const OutputHeader& h) {
     quiet_hdf5();
-    const std::string partial = final_path + ".partial";
+    const std::string partial = target.partial_path();
+    // HDF5 writes the reserved file by its name; truncating it makes any adopted content ours.
+    target.content_replaced();
     const hid_t file = H5Fcreate(partial.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-    if (file < 0) {
-        const std::string reason = io_reason();
-        std::error_code ec;
-        std::filesystem::remove(partial, ec);
-        fail(partial, "cannot create the file (disk full, folder missing or not writable?)" + reason);
-    }
-    ResultFile out(final_path, file);
+    if (file < 0) fail(partial, "cannot create the file (disk full or file not writable?)" + io_reason());
+    ResultFile out(std::move(target), file);
     // A header that cannot be written (disk full) leaves no partial file behind.
     struct DiscardUnlessDone {
         ResultFile& f;
@@ -266,25 +279,6 @@ ResultFile ResultFile::create(const std::string& final_path, const OutputHeader&
     if (!h.assessments.empty()) create_assessment_table(file, h, partial);
     for (const auto& a : h.assessments) out.assessment_months_.push_back(a.date.index() - h.start.index());
     guard.done = true;
-    return out;
-}
-
-ResultFile ResultFile::reopen(const std::string& final_path) {
-    quiet_hdf5();
-    const std::string partial = final_path + ".partial";
-    hid_t file = H5Fopen(partial.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-    if (file < 0) fail(partial, "cannot reopen the partial file to resume (missing or damaged; start again without --resume)");
-    ResultFile out(final_path, file);
-    if (read_string_attr(file, "format") != "supplysim") fail(partial, "not a supplysim file");
-    if (H5Lexists(file, "assessments", H5P_DEFAULT) > 0) {
-        hid_t ds = H5Dopen2(file, "assessments/month", H5P_DEFAULT);
-        hid_t space = H5Dget_space(ds);
-        out.assessment_months_.resize(std::size_t(std::max<hssize_t>(0, H5Sget_simple_extent_npoints(space))));
-        if (!out.assessment_months_.empty())
-            H5Dread(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.assessment_months_.data());
-        H5Sclose(space);
-        H5Dclose(ds);
-    }
     return out;
 }
 
@@ -394,20 +388,27 @@ void ResultFile::finish() {
     const herr_t st = H5Fclose(file_);
     file_ = -1;
     check(st, path, "closing the file", 0);
-    std::error_code ec;
-    std::filesystem::rename(path, final_path_, ec);
-    if (ec) fail(final_path_, "cannot rename the finished file into place: " + ec.message());
+    target_.commit();
 }
 
 void ResultFile::discard() {
     close();
-    std::error_code ec;
-    std::filesystem::remove(partial_path(), ec);
+    target_.abandon();
+}
+
+void ResultFile::keep_incomplete() {
+    const std::string path = partial_path();
+    const herr_t st = H5Fclose(file_);
+    file_ = -1;
+    check(st, path, "closing the file", 0);
+    target_.keep();
 }
 
 FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
     quiet_hdf5();
     if (const std::string problem = file_problem(path); !problem.empty()) fail(path, "file " + problem);
+    // Before HDF5 opens it: a FIFO would block the open, a device would be read without end.
+    if (const std::string problem = regular_file_problem(path); !problem.empty()) fail(path, "file " + problem);
     if (H5Fis_hdf5(path.c_str()) <= 0) fail(path, "not an HDF5 file (or truncated)");
     hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (file < 0) fail(path, "cannot open the HDF5 file (truncated or damaged)");
@@ -418,6 +419,10 @@ FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
         fail(path, "not a supplysim results file (no format=\"supplysim\" attribute)");
     }
     s.format_version = read_scalar_attr(file, "format_version", H5T_NATIVE_INT, 0);
+    if (s.format_version != output_format_version) {
+        H5Fclose(file);
+        fail(path, unknown_format_version(s.format_version));
+    }
     s.program_version = read_string_attr(file, "program_version");
     s.scenario_name = read_string_attr(file, "scenario_name");
     s.scenario_file = read_string_attr(file, "scenario_file");

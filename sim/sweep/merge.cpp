@@ -43,7 +43,8 @@ int compression_of(const std::string& scenario_yaml) {
 
 }  // namespace
 
-int merge_files(const std::vector<std::string>& inputs, const std::string& output, const std::string& command_line) {
+int merge_files(const std::vector<std::string>& inputs, const std::string& output, const std::string& command_line,
+                AtomicFile* reserved) {
     if (inputs.empty()) refuse("no input files");
     std::vector<PartInfo> parts;
     for (const auto& in : inputs) {
@@ -127,6 +128,7 @@ int merge_files(const std::vector<std::string>& inputs, const std::string& outpu
     req.output = output;
     for (int r = 0; r < total; ++r) req.runs.push_back(r);
     req.command_line = command_line;
+    req.reserved = reserved;
     return write_sweep_output(meta, req, [&](int run) {
         return std::optional<std::vector<Series>>(read_run(parts[std::size_t(owner[std::size_t(run)])], position[std::size_t(run)]));
     });

@@ -8,7 +8,9 @@
 #include <stdexcept>
 
 #include "supplysim/experiment.hpp"
+#include "supplysim/input/input_file.hpp"
 #include "supplysim/io/result_file.hpp"
+#include "supplysim/version.hpp"
 
 namespace supplysim::sweep {
 
@@ -83,7 +85,7 @@ int write_sweep_output(const SweepMeta& meta, const WriteRequest& req, const Run
     header.command_line = req.command_line;
     const int replicates = header.replicates;
     std::unique_lock lock(hdf5_mutex());
-    auto file = ResultFile::create(req.output, header);
+    auto file = req.reserved ? ResultFile::create(std::move(*req.reserved), header) : ResultFile::create(req.output, header);
     int present = 0;
     try {
         file.set_root_attribute("design", meta.design);
@@ -117,6 +119,7 @@ int write_sweep_output(const SweepMeta& meta, const WriteRequest& req, const Run
             H5Fclose(h);
             if (st < 0) fail(partial, "HDF5 error while writing /runs/id");
         }
+        std::vector<int> written;
         for (std::size_t i = 0; i < req.runs.size(); ++i) {
             lock.unlock();  // reading a source may take the lock itself
             auto series = source(req.runs[i]);
@@ -124,13 +127,17 @@ int write_sweep_output(const SweepMeta& meta, const WriteRequest& req, const Run
             if (!series) continue;
             if (int(series->size()) != replicates) fail(req.output, "run " + std::to_string(req.runs[i]) + " has the wrong number of replicates");
             for (int k = 0; k < replicates; ++k) file.write_replicate(int(i), k, (*series)[std::size_t(k)]);
-            file.mark_run_done(int(i));
+            written.push_back(int(i));
             ++present;
         }
+        // Runs are marked done only once their values are flushed: a file cut short (killed while
+        // being kept for --resume) never marks a run done whose values did not reach the file.
+        file.flush();
+        for (int i : written) file.mark_run_done(i);
         if (req.finish) {
             file.finish();
         } else {
-            file.flush();
+            file.keep_incomplete();
         }
     } catch (...) {
         if (!lock.owns_lock()) lock.lock();
@@ -143,6 +150,8 @@ int write_sweep_output(const SweepMeta& meta, const WriteRequest& req, const Run
 PartInfo read_part_info(const std::string& path) {
     std::lock_guard lock(hdf5_mutex());
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    // Before HDF5 opens it: a FIFO would block the open, a device would be read without end.
+    if (const std::string problem = regular_file_problem(path); !problem.empty()) fail(path, "file " + problem);
     if (H5Fis_hdf5(path.c_str()) <= 0) fail(path, "not an HDF5 file (missing, truncated or damaged)");
     hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (file < 0) fail(path, "cannot open the HDF5 file (truncated or damaged)");
@@ -151,6 +160,10 @@ PartInfo read_part_info(const std::string& path) {
     if (read_string_attr(file, "format") != "supplysim") {
         H5Fclose(file);
         fail(path, "not a supplysim results file");
+    }
+    if (const int version = int(read_int_attr(file, "format_version", 0)); version != output_format_version) {
+        H5Fclose(file);
+        fail(path, unknown_format_version(version));
     }
     info.hash = read_string_attr(file, "sweep_hash");
     info.sweep_name = read_string_attr(file, "sweep_name");
@@ -174,10 +187,13 @@ PartInfo read_part_info(const std::string& path) {
         H5G_info_t ginfo;
         H5Gget_info(params, &ginfo);
         for (hsize_t i = 0; i < ginfo.nlinks; ++i) {
-            char name[1024] = {0};
-            H5Lget_name_by_idx(params, ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT);
+            // Parameter paths have no length limit: ask for the name's size first.
+            const ssize_t size = H5Lget_name_by_idx(params, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+            std::string name(std::size_t(std::max<ssize_t>(size, 0)) + 1, '\0');
+            H5Lget_name_by_idx(params, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
+            name.resize(std::size_t(std::max<ssize_t>(size, 0)));
             info.parameter_paths.push_back(name);
-            info.parameter_values.push_back(read_1d<double>(params, name, H5T_NATIVE_DOUBLE));
+            info.parameter_values.push_back(read_1d<double>(params, name.c_str(), H5T_NATIVE_DOUBLE));
         }
         H5Gclose(params);
     }

@@ -85,8 +85,8 @@ TEST_CASE("info refuses foreign, truncated and incomplete files with a clear mes
     const std::string out = (dir.path / "half.h5").string();
     {
         auto file = ResultFile::create(out, make_header(s, layout, 1, 1, "test"));
-        file.flush();
-    }  // dropped without finish(): stays .partial, complete = 0
+        file.keep_incomplete();
+    }  // kept without finish(): stays .partial, complete = 0
     CHECK_FALSE(fs::exists(out));
     CHECK_THROWS_WITH(read_file_summary(out + ".partial"), Catch::Contains("the file is incomplete"));
     // Truncated copy of a complete file.

@@ -4,11 +4,13 @@
 #include <string>
 
 #include "supplysim/calibration/abc.hpp"
+#include "supplysim/output/atomic_file.hpp"
 
 namespace supplysim::calibration {
 
-// Written as "<output>.partial" and renamed when whole.
-void write_calibration(const std::string& output, const CalibrationSpec& spec, const CalibrationResult& result, const std::string& command_line);
+// Writes the calibration into the reserved "<output>.partial", whole and closed; the caller commits it
+// (after the calibrated scenario is written too, so neither appears without the other being whole).
+void write_calibration(AtomicFile& target, const CalibrationSpec& spec, const CalibrationResult& result, const std::string& command_line);
 
 // The calibrated scenario's text; `scenario_path` is where it will be written (for the relative extends).
 std::string calibrated_scenario_yaml(const CalibrationSpec& spec, const CalibrationResult& result,

@@ -8,6 +8,7 @@
 
 #include "supplysim/groups.hpp"
 #include "supplysim/indicators.hpp"
+#include "supplysim/output/atomic_file.hpp"
 
 namespace supplysim {
 
@@ -32,8 +33,8 @@ class ResultFile {
 public:
     // Creates "<final_path>.partial" with the header, /time, /groups, /runs and empty indicator datasets.
     static ResultFile create(const std::string& final_path, const OutputHeader& header);
-    // Opens an existing "<final_path>.partial" to add runs (resuming a sweep).
-    static ResultFile reopen(const std::string& final_path);
+    // The same in a .partial reserved beforehand (a command reserves its output before simulating).
+    static ResultFile create(AtomicFile target, const OutputHeader& header);
 
     ResultFile(ResultFile&&) noexcept;
     ResultFile& operator=(ResultFile&&) = delete;
@@ -46,20 +47,23 @@ public:
     void set_root_attribute(const std::string& name, const std::string& value);
     void write_run_parameter(const std::string& key_path, const std::vector<double>& values);
     void flush();
-    // Marks the file complete, closes it and renames it to the final path.
+    // Marks the file complete, closes it and renames it to the final path (AtomicFile::commit).
     void finish();
     // Closes and deletes the partial file (a failed `run` leaves nothing behind).
     void discard();
+    // Closes the file and leaves it as "<final_path>.partial", marked incomplete (an interrupted sweep).
+    void keep_incomplete();
 
     const std::string& final_path() const { return final_path_; }
     std::string partial_path() const { return final_path_ + ".partial"; }
 
 private:
-    ResultFile(std::string final_path, std::int64_t file_id);
+    ResultFile(AtomicFile target, std::int64_t file_id);
     void close();
     void write_assessment_rows(int run, int replicate, const Series& series);
 
     std::string final_path_;
+    AtomicFile target_;
     std::int64_t file_ = -1;
     std::vector<int> assessment_months_;  // month indices into /time of the assessment dates
 };
@@ -76,5 +80,8 @@ struct FileSummary {
     std::vector<Assessment> assessments;
 };
 FileSummary read_file_summary(const std::string& path, bool allow_incomplete = false);
+
+// Why a file of another `format_version` is refused (one phrase, after the file name).
+std::string unknown_format_version(int version);
 
 }  // namespace supplysim

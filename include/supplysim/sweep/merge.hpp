@@ -5,9 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "supplysim/output/atomic_file.hpp"
+
 namespace supplysim::sweep {
 
 // Throws std::invalid_argument (bad inputs: exit 2) or std::runtime_error. Returns the run count.
-int merge_files(const std::vector<std::string>& inputs, const std::string& output, const std::string& command_line);
+// `reserved`: the output's .partial, reserved by the caller (otherwise reserved here).
+int merge_files(const std::vector<std::string>& inputs, const std::string& output, const std::string& command_line,
+                AtomicFile* reserved = nullptr);
 
 }  // namespace supplysim::sweep

@@ -26,6 +26,7 @@ struct WriteRequest {
     std::string part_label;        // empty for the whole sweep; e.g. "shard 3/16" or "run 17"
     std::string command_line;
     bool finish = true;            // false: leave "<output>.partial" marked incomplete (interrupted sweep)
+    AtomicFile* reserved = nullptr;  // "<output>.partial" reserved beforehand (taken over); else reserved here
 };
 
 // Everything a sweep file says besides the indicators.
