@@ -6,12 +6,14 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 #include <mutex>
 #include <stdexcept>
 
 #include "supplysim/experiment.hpp"
 #include "supplysim/groups.hpp"
+#include "supplysim/input/input_file.hpp"
+#include "supplysim/runs/sweep_checkpoint.hpp"
 
 namespace supplysim::sweep {
 
@@ -36,23 +38,34 @@ std::set<int> WorkDir::open() {
     const auto stamp = (fs::path(path_) / "sweep_hash").string();
     if (!exists()) {
         fs::create_directories(path_);
-        std::ofstream(stamp) << plan_.hash << "\n";
+        write_stamp(stamp);
         return {};
     }
+    // Half-written files of a killed process of this sweep (we hold the output's lock, so no other
+    // supplysim is writing here): the stamp and checkpoints are written whole or not at all.
+    for (const auto& entry : fs::directory_iterator(path_)) {
+        const std::string name = entry.path().filename().string();
+        const bool partial = name.size() > 8 && name.substr(name.size() - 8) == ".partial";
+        if (!partial || (name.rfind("run-", 0) != 0 && name != "sweep_hash.partial")) continue;
+        const std::string final_name = entry.path().string().substr(0, entry.path().string().size() - 8);
+        if (const auto pid = writer_of(final_name)) throw OutputError(OutputError::Kind::busy, busy_message(*pid, final_name));
+        fs::remove(entry.path());
+    }
     std::string hash;
-    std::ifstream(stamp) >> hash;
-    if (hash != plan_.hash)
-        throw std::invalid_argument(path_ + " holds runs of a different sweep (sweep_hash " + (hash.empty() ? "missing" : hash) +
-                                    ", this sweep is " + plan_.hash + "; the sweep file, its base scenario or the program "
-                                    "version changed). Delete the folder to start again, or write to another -o file.");
+    if (fs::exists(stamp)) {
+        try {
+            std::istringstream(read_input_file(stamp, 4096)) >> hash;
+        } catch (const InputFileProblem&) {
+        }
+        if (hash != plan_.hash)
+            throw std::invalid_argument(path_ + " holds runs of a different sweep (sweep_hash " + (hash.empty() ? "unreadable" : hash) +
+                                        ", this sweep is " + plan_.hash + "; the sweep file, its base scenario or the program "
+                                        "version changed). Delete the folder to start again, or write to another -o file.");
+    }
     std::set<int> done;
     for (const auto& entry : fs::directory_iterator(path_)) {
         const std::string name = entry.path().filename().string();
         if (name.rfind("run-", 0) != 0) continue;
-        if (name.size() > 8 && name.substr(name.size() - 8) == ".partial") {  // a write cut short
-            fs::remove(entry.path());
-            continue;
-        }
         try {
             const auto info = read_part_info(entry.path().string());
             if (info.hash != plan_.hash) throw std::invalid_argument(entry.path().string() + " belongs to a different sweep");
@@ -60,11 +73,18 @@ std::set<int> WorkDir::open() {
         } catch (const std::invalid_argument&) {
             throw;
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "supplysim: ignoring unreadable %s (%s); its run is done again\n", entry.path().c_str(), e.what());
-            fs::remove(entry.path());
+            set_aside(entry.path().string(), options_.output, e.what());
         }
     }
+    // A folder whose stamp was never written (killed right after creating it) gets one now.
+    if (hash.empty()) write_stamp(stamp);
     return done;
+}
+
+void WorkDir::write_stamp(const std::string& stamp) const {
+    AtomicFile file = AtomicFile::reserve(stamp);
+    file.write(plan_.hash + "\n");
+    file.commit();
 }
 
 void WorkDir::store(int run, const std::vector<Series>& series) {
@@ -84,10 +104,7 @@ std::optional<std::vector<Series>> WorkDir::fetch(int run) const {
     return read_run(info, info.local[0]);
 }
 
-void WorkDir::remove() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-}
+void WorkDir::remove() { remove_checkpoint_folder(path_); }
 
 // ---- progress ------------------------------------------------------------------------------
 
@@ -157,6 +174,8 @@ Prepared prepare(const SweepPlan& plan, const SweepOptions& options, WorkDir& wo
     if (!options.resume && work.exists())
         throw std::invalid_argument(work.path() + " holds an unfinished sweep into " + options.output +
                                     ": add --resume to finish it, or delete the folder to start again");
+    // A left-over OUT.partial taken over by --resume: its runs are used below.
+    const bool kept_output = options.resume && options.output_file && options.output_file->adopted() && options.output_file->size() > 0;
     if (options.resume && !work.exists()) {
         if (fs::exists(options.output)) {
             try {
@@ -169,9 +188,11 @@ Prepared prepare(const SweepPlan& plan, const SweepOptions& options, WorkDir& wo
             } catch (const std::exception&) {
             }
         }
-        if (!options.quiet) std::fprintf(stderr, "sweep: nothing to resume (no %s); starting from the first run\n", work.path().c_str());
+        if (!options.quiet && !kept_output)
+            std::fprintf(stderr, "sweep: nothing to resume (no %s); starting from the first run\n", work.path().c_str());
     }
-    const auto done = work.open();
+    auto done = work.open();
+    if (kept_output) take_over_kept_output(plan, options, *options.output_file, work, done);
     for (int r : p.mine)
         if (!done.count(r)) p.pending.push_back(r);
     return p;
@@ -184,6 +205,7 @@ int assemble(const SweepPlan& plan, const SweepOptions& options, WorkDir& work, 
     req.part_label = part_label(options);
     req.command_line = options.command_line;
     req.finish = complete;
+    req.reserved = options.output_file;
     const int n = write_sweep_output(meta_of(plan), req, [&](int run) { return work.fetch(run); });
     if (complete) work.remove();
     return n;

@@ -8,7 +8,8 @@
 // "OUT.partial", which is marked complete and renamed to OUT; then the folder is removed. `--resume`
 // reads the folder, checks that it belongs to the same sweep (sweep_hash) and runs only what is missing.
 // SIGINT/SIGTERM: running runs stop, finished runs are assembled into "OUT.partial" (complete = 0, a
-// valid file with /runs/done marking what is there) and kept in the folder for --resume.
+// valid file with /runs/done marking what is there) and kept in the folder for --resume; --resume
+// also takes the runs of an OUT.partial whose folder is gone (runs/sweep_checkpoint.hpp).
 #include <chrono>
 #include <optional>
 #include <set>
@@ -27,6 +28,9 @@ struct SweepOptions {
     int shard = 0, shards = 1;   // this process runs the runs r with r % shards == shard
     std::string command_line;
     bool quiet = false;
+    // "<output>.partial", reserved (locked) by the command before the sweep starts; the final file is
+    // written into it. Null: reserved when the output is written.
+    AtomicFile* output_file = nullptr;
 };
 
 // Runs of shard `shard` of `shards` (round robin, so every shard gets a share of each Sobol block).
@@ -38,9 +42,9 @@ public:
     WorkDir(const SweepPlan& plan, const SweepOptions& options);
     const std::string& path() const { return path_; }
     bool exists() const;
-    // Creates the folder (fresh start) or reads it (resume); returns the finished run ids.
-    // Throws InputError-like std::invalid_argument for a folder of another sweep or one found
-    // without --resume.
+    // Creates the folder (fresh start) or reads it (resume); returns the finished run ids. Checkpoints
+    // that cannot be read are set aside (set_aside) and their runs done again. Throws
+    // std::invalid_argument for a folder of another sweep.
     std::set<int> open();
     void store(int run, const std::vector<Series>& series);
     std::optional<std::vector<Series>> fetch(int run) const;
@@ -48,6 +52,7 @@ public:
 
 private:
     std::string run_file(int run) const;
+    void write_stamp(const std::string& stamp) const;
     const SweepPlan& plan_;
     const SweepOptions& options_;
     std::string path_;
