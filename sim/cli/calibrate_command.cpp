@@ -4,28 +4,45 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <thread>
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "output_guard.hpp"
+#include "preflight.hpp"
 #include "supplysim/calibration/abc.hpp"
 #include "supplysim/calibration/calibration_file.hpp"
 #include "supplysim/calibration/mpi_calibration.hpp"
 #include "supplysim/calibration/output.hpp"
 #include "supplysim/experiment.hpp"
+#include "supplysim/groups.hpp"
 #include "supplysim/sweep/mpi_runner.hpp"
 
 namespace supplysim::cli {
+
+namespace {
+
+// Candidates are simulated in parallel, one per thread, each holding its replicates' series; the
+// calibration runs use the base scenario with the calibration's settings.
+MemoryEstimate calibration_memory(const calibration::Evaluator& evaluator, const calibration::CalibrationSpec& spec, int threads) {
+    const auto& plan = evaluator.plan();
+    const GroupLayout layout(plan.base);
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int at_once = std::max(1, std::min(std::max(spec.method.prior_draws, spec.method.particles), threads > 0 ? threads : cores));
+    return estimate_memory(plan.base, plan.replicates * at_once, threads, layout.group_count(), layout.cell_count());
+}
+
+}  // namespace
 
 int calibrate_command(const Args& args, const std::string& command_line) {
     po::options_description opts("options");
     opts.add_options()("help,h", "show this help")("calibration", po::value<std::string>()->required(), "calibration YAML file")(
         "output,o", po::value<std::string>()->required(), "HDF5 file to write (the calibrated scenario goes to <output>.scenario.yaml)")(
         "scenario-out", po::value<std::string>(), "write the calibrated scenario here instead of <output>.scenario.yaml")(
-        "threads,t", po::value<int>()->default_value(0), "worker threads (0: all cores)")("quiet,q", "no progress on stderr");
+        "threads,t", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
+        "force", "replace the output files if they exist (only once the new ones are complete)")("quiet,q", "no progress on stderr");
     po::positional_options_description pos;
     pos.add("calibration", 1);
     po::variables_map vm;
@@ -51,15 +68,37 @@ int calibrate_command(const Args& args, const std::string& command_line) {
 
     calibration::CalibrationSpec spec;
     calibration::CalibrationResult result;
+    std::optional<calibration::Evaluator> evaluator;
     try {
         spec = calibration::parse_calibration_file(vm["calibration"].as<std::string>());
-        calibration::Evaluator evaluator(spec);
+        evaluator.emplace(spec);
+    } catch (const InputError& e) {
+        if (speaker) std::cerr << "supplysim: " << e.what() << "\n";
+        return exit_bad_input;
+    }
+    const bool force = vm.count("force") > 0;
+    OutputGuard guard;
+    guard.inputs_read_so_far();
+    guard.output(output, "-o");
+    guard.output(scenario_out, "--scenario-out");
+    guard.check_overlaps();
+    OutputGuard::check_replaceable(output, "-o", force);
+    OutputGuard::check_replaceable(scenario_out, "--scenario-out", force);
+    check_memory(calibration_memory(*evaluator, spec, threads), spec.file, "calibration");
+    // Both outputs are reserved before the work (rank 0 writes them) and renamed into place together
+    // at the end, each only when whole.
+    std::optional<AtomicFile> result_file, scenario_file;
+    if (speaker) {
+        result_file.emplace(AtomicFile::reserve(output, {.replace = force}));
+        scenario_file.emplace(AtomicFile::reserve(scenario_out, {.replace = force}));
+    }
+    try {
         const calibration::Log log = [&](const std::string& line) {
             if (!quiet) std::fprintf(stderr, "calibrate: %s\n", line.c_str());
         };
         if (mpi) {
 #ifdef SUPPLYSIM_HAVE_MPI
-            auto mine = calibration::calibrate_mpi(spec, evaluator, log);
+            auto mine = calibration::calibrate_mpi(spec, *evaluator, log);
             if (!mine) return exit_ok;  // a simulating rank: rank 0 writes the output
             result = std::move(*mine);
 #else
@@ -69,7 +108,7 @@ int calibrate_command(const Args& args, const std::string& command_line) {
             return exit_bad_input;
 #endif
         } else {
-            result = calibration::calibrate(spec, evaluator, log);
+            result = calibration::calibrate(spec, *evaluator, log);
         }
     } catch (const InputError& e) {
         if (speaker) std::cerr << "supplysim: " << e.what() << "\n";
@@ -78,12 +117,10 @@ int calibrate_command(const Args& args, const std::string& command_line) {
         if (speaker) std::cerr << "supplysim: interrupted; nothing written\n";
         return exit_interrupted;
     }
-    calibration::write_calibration(output, spec, result, command_line);
-    {
-        std::ofstream out(scenario_out);
-        out << calibration::calibrated_scenario_yaml(spec, result, scenario_out, command_line);
-        if (!out) throw std::runtime_error("cannot write " + scenario_out);
-    }
+    calibration::write_calibration(*result_file, spec, result, command_line);
+    scenario_file->write(calibration::calibrated_scenario_yaml(spec, result, scenario_out, command_line));
+    result_file->commit();
+    scenario_file->commit();
     if (!quiet) {
         std::fprintf(stderr, "calibrate: %d simulations in %.1f s\n", result.total_simulations, result.seconds);
         for (std::size_t j = 0; j < spec.parameters.size(); ++j)

@@ -5,12 +5,22 @@
 #include <map>
 
 #include "commands.hpp"
+#include "interrupts.hpp"
+#include "output_guard.hpp"
 #include "supplysim/experiment.hpp"
+#include "supplysim/output/atomic_file.hpp"
+#include "supplysim/sweep/mpi_runner.hpp"
 #include "supplysim/version.hpp"
 
 namespace {
 
-void on_signal(int) { supplysim::cancellation_flag().store(true); }
+// Under MPI every rank runs the command; only rank 0 speaks.
+bool speaker() { return !supplysim::sweep::launched_by_mpi() || supplysim::sweep::launcher_rank() == 0; }
+
+int refuse(const std::string& message, int code) {
+    if (speaker()) std::cerr << "supplysim: " << message << "\n";
+    return code;
+}
 
 const char* usage =
     "usage: supplysim <command> [options]\n"
@@ -46,8 +56,7 @@ int main(int argc, char** argv) {
         std::cout << "supplysim " << supplysim::program_version << "\n";
         return exit_ok;
     }
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    handle_interrupts();
     // Past a file-size limit (ulimit -f) a write must fail with EFBIG and a message, not kill us.
     std::signal(SIGXFSZ, SIG_IGN);
     const std::string command = argv[1];
@@ -62,6 +71,10 @@ int main(int argc, char** argv) {
         if (command == "sweep") return sweep_command(args, command_line);
         if (command == "merge") return merge_command(args, command_line);
         if (command == "calibrate") return calibrate_command(args, command_line);
+    } catch (const Refusal& e) {
+        return refuse(e.what(), e.code());
+    } catch (const supplysim::OutputError& e) {
+        return refuse(e.what(), e.kind() == supplysim::OutputError::Kind::bad_destination ? exit_bad_input : exit_failure);
     } catch (const std::exception& e) {
         std::cerr << "supplysim: " << e.what() << "\n";
         return exit_failure;

@@ -8,6 +8,8 @@
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "output_guard.hpp"
+#include "preflight.hpp"
 #include "supplysim/experiment.hpp"
 #include "supplysim/io/scenario_loader.hpp"
 #include "supplysim/memory_estimate.hpp"
@@ -44,6 +46,7 @@ int run_command(const Args& args, const std::string& command_line) {
         "output,o", po::value<std::string>()->required(), "HDF5 file to write")(
         "replicates,r", po::value<int>(), "replicates (default: the scenario's `replicates`)")(
         "threads,t", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
+        "force", "replace the output file if it exists (only once the new one is complete)")(
         "quiet,q", "no summary on screen");
     po::positional_options_description pos;
     pos.add("scenario", 1);
@@ -58,6 +61,13 @@ int run_command(const Args& args, const std::string& command_line) {
         std::cerr << "supplysim: " << e.what() << "\n";
         return exit_bad_input;
     }
+    const std::string output = vm["output"].as<std::string>();
+    const bool force = vm.count("force") > 0;
+    OutputGuard guard;
+    guard.inputs_read_so_far();
+    guard.output(output, "-o");
+    guard.check_overlaps();
+    OutputGuard::check_replaceable(output, "-o", force);
     const int replicates = vm.count("replicates") ? vm["replicates"].as<int>() : scenario.replicates;
     const int threads = vm["threads"].as<int>();
     if (replicates < 1 || replicates > 100000) {
@@ -73,13 +83,13 @@ int run_command(const Args& args, const std::string& command_line) {
 
     const GroupLayout layout(scenario);
     // Refuse a run that cannot fit in memory now, not hours later.
-    const auto need = estimate_memory(scenario, replicates, threads, layout.group_count(), layout.cell_count());
-    if (const auto have = available_memory(); have && need.total() > have->bytes) {
-        std::cerr << "supplysim: " << vm["scenario"].as<std::string>() << ": the run needs " << need.describe()
-                  << ", but only " << format_bytes(have->bytes) << " is available (" << have->source
-                  << "); use fewer workers or replicates, or fewer --threads\n";
-        return exit_bad_input;
-    }
+    check_memory(estimate_memory(scenario, replicates, threads, layout.group_count(), layout.cell_count()),
+                 vm["scenario"].as<std::string>(), "run");
+    // The output is reserved now, not after the simulation: a missing or read-only folder, or another
+    // supplysim writing the same file, is found before any work is done.
+    AtomicFile target = AtomicFile::reserve(output, {.replace = force});
+    warn_if_disk_short(output, output_bytes(scenario, layout.group_count(), 1, replicates),
+                       "1 run x " + std::to_string(replicates) + " replicates");
     const auto t0 = std::chrono::steady_clock::now();
     const bool tty = isatty(STDERR_FILENO);
     std::vector<Series> series;
@@ -94,8 +104,7 @@ int run_command(const Args& args, const std::string& command_line) {
     if (tty) std::fprintf(stderr, "\n");
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-    const std::string output = vm["output"].as<std::string>();
-    auto file = ResultFile::create(output, make_header(scenario, layout, replicates, 1, command_line));
+    auto file = ResultFile::create(std::move(target), make_header(scenario, layout, replicates, 1, command_line));
     try {
         for (int r = 0; r < replicates; ++r) file.write_replicate(0, r, series[std::size_t(r)]);
         file.mark_run_done(0);

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "supplysim/evidence.hpp"
+#include "supplysim/input/input_file.hpp"
 #include "supplysim/io/result_file.hpp"
 #include "supplysim/io/scenario_loader.hpp"
 
@@ -74,6 +75,11 @@ std::string keys_text(const Use& u) {
 int print_sources(const std::string& path, bool notes) {
     ConfigNode tree;
     std::string name;
+    // Before anything opens it: a FIFO would block, a device would be read without end.
+    if (const std::string problem = regular_file_problem(path); !problem.empty()) {
+        std::cerr << "supplysim: " << path << ": file " << problem << "\n";
+        return exit_bad_input;
+    }
     const bool results = is_results_file(path);
     try {
         if (results) {

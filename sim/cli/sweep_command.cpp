@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
+#include "sweep_preflight.hpp"
 #include "supplysim/experiment.hpp"
 #include "supplysim/sweep/mpi_runner.hpp"
 #include "supplysim/sweep/sweep_file.hpp"
@@ -45,6 +46,7 @@ int sweep_command(const Args& args, const std::string& command_line) {
         "output,o", po::value<std::string>(), "HDF5 file to write")(
         "threads,t", po::value<int>()->default_value(0), "worker threads per process (0: all cores; under MPI, cores / ranks per node)")(
         "resume", "finish an interrupted sweep into the same output (reruns no finished run)")(
+        "force", "replace the output file if it exists (only once the new one is complete)")(
         "shard", po::value<std::string>(), "K/N: run only runs r with r % N == K (0 <= K < N) into a part file for `merge`; "
                                            "default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set; `all` for every run")(
         "list", "print the runs and their parameter values, then stop")(
@@ -128,6 +130,11 @@ int sweep_command(const Args& args, const std::string& command_line) {
         const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
         threads = std::max(1, hw / std::max(1, sweep::launcher_local_size() - 1));
     }
+    const bool force = vm.count("force") > 0;
+    std::optional<AtomicFile> reserved;
+    if (const auto code = prepare_sweep_output(plan, options, force, threads, speaker && sweep::launcher_rank() == 0, reserved))
+        return *code;
+    options.output_file = reserved ? &*reserved : nullptr;
     std::optional<tbb::global_control> limit;
     if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, std::size_t(threads));
 
