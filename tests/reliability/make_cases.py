@@ -191,6 +191,23 @@ case("extends_defect_in_base", "countries[0].workers", "out of range", None, Non
 case("extends_defect_in_child", "countries[0].workers", "out of range", None, None, line=3,
      text="extends: extends_base_ok.yaml\ncountries:\n  - {name: alpha, workers: -1} #<\n")
 
+# --- inputs that are not files, values left empty, several documents, names that cannot be stored --------
+case("extends_device", "extends", "file is a character device, not a regular file: /dev/zero", None, None, line=1,
+     text="extends: /dev/zero #<\nname: x\n")
+case("extends_folder", "extends", "file is a folder, not a regular file", None, None, line=1, text="extends: . #<\nname: x\n")
+case("null_required", "tiers[0].worker_share", "no value given (null)", "    worker_share: 0.7", "    worker_share: #<")
+case("null_tilde", "countries[0].informality", "no value given (null)", "    informality: 0.5", "    informality: ~ #<")
+case("null_in_child", "seed", "no value given (null)", None, None, line=2, text="extends: extends_base_ok.yaml\nseed: #<\n")
+case("multi_document", "-", "a second YAML document (after `---`)", None, None, text=BASE + "---\nseed: 8 #<\n")
+case("name_too_long", "countries[1].name", "is 64 bytes long; output files store at most 63 bytes", "  - name: beta",
+     "  - name: " + "b" * 64 + " #<")
+case("name_cut_in_utf8", "countries[1].name", "is 64 bytes long; output files store at most 63 bytes", "  - name: beta",
+     "  - name: " + "b" * 62 + "\u00e9 #<")
+case("name_control_character", "tiers[1].name", "contains the control character 0x09", "  - name: tier2",
+     '  - name: "tier\\t2" #<')
+case("assessment_name_separator", "assessments[0].name", 'contains ";"', None, None,
+     text=BASE + 'assessments:\n  - {name: "mid;term", date: 2020-06} #<\n')
+
 # --- YAML syntax, empty files, encoding -------------------------------------------------------------------
 case("yaml_tab_indent", "-", "YAML syntax error", "    workers: 1000", "\tworkers: 1000 #<")
 case("yaml_unclosed_flow", "-", "YAML syntax error", None, None, line=3, text="name: case\ntiers: [ {name: t, worker_share: 1}\n")

@@ -48,6 +48,14 @@ def run(argv, **kw):
     return p.returncode, p.stderr.decode("utf-8", "replace")
 
 
+def filling(path):
+    """Whether `path` exists and holds bytes (it may vanish while we look)."""
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
 def clean_message(err, what):
     expect(not any(s in err for s in CRASH_SIGNS), f"{what}: crash or library noise in: {err.strip()[:300]}")
 
@@ -114,13 +122,14 @@ def test_signals(env):
             count("SIGKILL: .partial left and refused")
         if not out.exists() and not partial.exists():
             count("SIGKILL: nothing left")
-    # SIGKILL while the file is being written: wait for the .partial to appear, then kill.
+    # SIGKILL while the file is being written: wait for the .partial (reserved, empty, before the
+    # simulation) to start filling, then kill.
     partial = pathlib.Path(str(out) + ".partial")
     for delay in (0, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05):
         for f in (out, partial):
             f.unlink(missing_ok=True)
         p = subprocess.Popen([str(a) for a in argv], stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-        while not partial.exists() and p.poll() is None:
+        while p.poll() is None and not filling(partial):
             time.sleep(0.0002)
         time.sleep(delay)
         p.kill()
