@@ -40,7 +40,7 @@ extern "C" void on_signal(int) {
     std::string text;
     {
         std::lock_guard lock(message_mutex);
-        text = "\nsupplysim: " + message() + "\n";
+        if (!message().empty()) text = "\nsupplysim: " + message() + "\n";
     }
     [[maybe_unused]] const auto n = ::write(STDERR_FILENO, text.data(), text.size());
     ::_exit(130);

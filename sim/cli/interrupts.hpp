@@ -13,7 +13,7 @@ namespace supplysim::cli {
 void handle_interrupts();
 
 // What the watchdog prints ("supplysim: <message>") when it ends the process itself; by default
-// "interrupted; nothing written".
+// "interrupted; nothing written"; nothing when empty (MPI ranks other than 0).
 void set_interrupt_message(const std::string& message);
 
 }  // namespace supplysim::cli

@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
         return exit_ok;
     }
     handle_interrupts();
+    if (!speaker()) set_interrupt_message("");
     // Past a file-size limit (ulimit -f) a write must fail with EFBIG and a message, not kill us.
     std::signal(SIGXFSZ, SIG_IGN);
     const std::string command = argv[1];

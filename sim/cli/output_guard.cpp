@@ -65,11 +65,20 @@ void OutputGuard::check_overlaps() const {
 }
 
 void OutputGuard::check_replaceable(const std::string& path, const std::string& option, bool force) {
+    const std::string suffix = ".partial";
+    if (path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
+        throw Refusal(2, option + " " + path + ": names ending in .partial are kept for files being written; choose another name");
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0) return;
     struct stat target {};
-    if (S_ISDIR(st.st_mode) || (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode)))
+    const bool followed = ::stat(path.c_str(), &target) == 0;
+    if (S_ISDIR(st.st_mode) || (followed && S_ISDIR(target.st_mode)))
         throw Refusal(2, option + " " + path + " is a folder; give the name of a file to write");
+    // Writing replaces the name with a new file: never a device, FIFO or socket (-o /dev/null).
+    if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+        throw Refusal(2, option + " " + path + " is not a regular file; give the name of a file to write");
+    if (S_ISLNK(st.st_mode) && followed && !S_ISREG(target.st_mode))
+        throw Refusal(2, option + " " + path + " links to something that is not a regular file; give the name of a file to write");
     if (!force)
         throw Refusal(2, path + " already exists; add --force to replace it (it stays as it is until the new file is complete), "
                              "or choose another name for " + option);

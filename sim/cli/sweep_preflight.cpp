@@ -89,8 +89,9 @@ std::optional<int> prepare_sweep_output(const sweep::SweepPlan& plan, const swee
         }
         return 0;
     }
+    OutputGuard::check_replaceable(output, "-o", true);  // a folder, device or .partial name: never
     if (fs::exists(fs::symlink_status(output))) {
-        if (options.resume && !force && !fs::is_directory(output))
+        if (options.resume && !force)
             throw Refusal(2, output + " already exists and --resume does not replace it: " + what_it_holds(output, plan) +
                                  "; add --force to replace it, or choose another -o");
         OutputGuard::check_replaceable(output, "-o", force);

@@ -381,14 +381,16 @@ void ResultFile::write_run_parameter(const std::string& key_path, const std::vec
 
 void ResultFile::flush() { check(H5Fflush(file_, H5F_SCOPE_GLOBAL), partial_path(), "flushing the file", 0); }
 
-void ResultFile::finish() {
+void ResultFile::finish() { close_complete().commit(); }
+
+AtomicFile ResultFile::close_complete() {
     const std::string path = partial_path();
     write_string_attr(file_, "created", utc_now(), path);
     write_scalar_attr(file_, "complete", H5T_NATIVE_INT, 1, path);
     const herr_t st = H5Fclose(file_);
     file_ = -1;
     check(st, path, "closing the file", 0);
-    target_.commit();
+    return std::move(target_);
 }
 
 void ResultFile::discard() {

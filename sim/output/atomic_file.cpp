@@ -252,6 +252,7 @@ void AtomicFile::move_content_to(const std::string& destination) {
     if (const int error = rename_no_replace(partial_, destination); error != 0)
         fail(OutputError::Kind::failed, "cannot move " + partial_ + " to " + destination + " (" + system_reason(error) + ")");
     sync_folder(destination);
+    if (owned_content_) unhold(partial_);
     AtomicFileOptions options = options_;
     options.adopt_leftover = false;
     const std::string final_path = final_;

@@ -135,7 +135,9 @@ int write_sweep_output(const SweepMeta& meta, const WriteRequest& req, const Run
         file.flush();
         for (int i : written) file.mark_run_done(i);
         if (req.finish) {
-            file.finish();
+            AtomicFile whole = file.close_complete();
+            lock.unlock();  // flushing to disk does not need the HDF5 lock: other runs go on writing
+            whole.commit();
         } else {
             file.keep_incomplete();
         }

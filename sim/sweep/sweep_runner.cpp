@@ -191,8 +191,11 @@ Prepared prepare(const SweepPlan& plan, const SweepOptions& options, WorkDir& wo
         if (!options.quiet && !kept_output)
             std::fprintf(stderr, "sweep: nothing to resume (no %s); starting from the first run\n", work.path().c_str());
     }
+    // OUT.partial is assembled from the folder's checkpoints, so beside the folder it holds nothing
+    // more (or is half-written): only without the folder are its runs taken.
+    const bool folder_existed = work.exists();
     auto done = work.open();
-    if (kept_output) take_over_kept_output(plan, options, *options.output_file, work, done);
+    if (kept_output && !folder_existed) take_over_kept_output(plan, options, *options.output_file, work, done);
     for (int r : p.mine)
         if (!done.count(r)) p.pending.push_back(r);
     return p;

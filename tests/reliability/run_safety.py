@@ -292,6 +292,17 @@ def test_disk(env):
     listing = (d / "listing").read_text().split()
     expect(not any(f.endswith(".partial") for f in listing), f"calibrate on a full tmpfs left {listing}")
     print("  tmpfs:", err.strip().replace("\n", " | ")[:300])
+    # Too little free space for a run's output: one warning before the work, then the failure.
+    script = (f"mount -t tmpfs -o size=256k tmpfs {mnt} && cd {mnt} && "
+              f"exec {env.bin} run {env.src}/scenarios/baseline.yaml -o out.h5 -r 2 -q")
+    p = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", script], cwd=d, capture_output=True)
+    err = p.stderr.decode()
+    CASES[0] += 1
+    expect(p.returncode == 1 and re.fullmatch(
+        r"supplysim: warning: out\.h5 may need up to 1\.7 MiB \(1 run x 2 replicates, before compression\), but only "
+        r"[0-9.]+ KiB is free there; it may fail when the disk is full\n"
+        r"supplysim: out\.h5\.partial: HDF5 error .*No space left on device\n", err) is not None,
+        f"run on a too small disk: {p.returncode}: {err!r}")
 
 
 # --- input files that are not files, and files of another format -------------------------------------------------

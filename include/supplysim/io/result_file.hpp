@@ -49,6 +49,9 @@ public:
     void flush();
     // Marks the file complete, closes it and renames it to the final path (AtomicFile::commit).
     void finish();
+    // The same in two steps: marks the file complete and closes it; the caller commits the returned
+    // file (flush to disk and rename) without holding up other HDF5 work.
+    AtomicFile close_complete();
     // Closes and deletes the partial file (a failed `run` leaves nothing behind).
     void discard();
     // Closes the file and leaves it as "<final_path>.partial", marked incomplete (an interrupted sweep).
