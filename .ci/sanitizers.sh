@@ -8,7 +8,7 @@ JOBS=${JOBS:-2}
 
 # ASan+UBSan: input handling end to end (the malformed table, faults without signal timings), the
 # loader, config tree, HDF5 file, CLI, the atomic writer and input-file checks, and the model's building blocks.
-ASAN_SUBSET='safety: |assessments:|outcome batch:|batched Philox|portable Philox|philox_blocks|draw thresholds|round_half_away|file name the system refuses|reliability\.malformed_input|reliability\.faults_quick|extends|malformed|unknown keys|bad values|defaults fill|shipped scenarios|bad scenario|validate, indicators|info refuses|round-trip|population|counter-based|uniforms|months parse|compliance:|inspection:|subcontracting:|worker outcomes:|bit-identical'
+ASAN_SUBSET='safety:|assessments:|outcome batch:|batched Philox|portable Philox|philox_blocks|draw thresholds|round_half_away|file name the system refuses|reliability\.malformed_input|reliability\.faults_quick|extends|malformed|unknown keys|bad values|defaults fill|shipped scenarios|bad scenario|validate, indicators|info refuses|round-trip|population|counter-based|uniforms|months parse|compliance:|inspection:|subcontracting:|worker outcomes:|bit-identical'
 # TSan: everything that runs TBB-parallel replicates and phases, and writes files from them.
 TSAN_SUBSET='bit-identical|byte-for-byte|round-trip|bad scenario|worker outcomes:|population follows'
 

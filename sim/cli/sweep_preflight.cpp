@@ -12,6 +12,7 @@
 #include "output_guard.hpp"
 #include "preflight.hpp"
 #include "supplysim/groups.hpp"
+#include "supplysim/input/input_file.hpp"
 #include "supplysim/runs/sweep_checkpoint.hpp"
 
 namespace supplysim::cli {
@@ -32,6 +33,17 @@ std::string what_it_holds(const std::string& output, const sweep::SweepPlan& pla
         if (why.rfind(output + ": ", 0) == 0) why.erase(0, output.size() + 2);
         return "it is not an output of this sweep (" + why + ")";
     }
+}
+
+// The sweep_hash a checkpoint folder was written for (empty when it cannot be read).
+std::string stamp_of(const std::string& folder) {
+    std::string hash;
+    try {
+        hash = read_input_file(folder + "/sweep_hash", 4096);
+    } catch (const InputFileProblem&) {
+    }
+    while (!hash.empty() && (hash.back() == '\n' || hash.back() == ' ')) hash.pop_back();
+    return hash;
 }
 
 // Only these keys change how many workers and firms a run simulates (MemoryEstimate); a sweep that
@@ -80,7 +92,7 @@ std::optional<int> prepare_sweep_output(const sweep::SweepPlan& plan, const swee
 
     if (options.resume && sweep::output_already_complete(plan, options)) {
         if (writer) {
-            if (fs::exists(folder)) {
+            if (fs::exists(folder) && stamp_of(folder) == plan.hash) {
                 // Checkpoints of this sweep left by a process killed after its output was complete.
                 const AtomicFile lock = AtomicFile::reserve(output, {.adopt_leftover = true});
                 sweep::remove_checkpoint_folder(folder);
