@@ -109,9 +109,9 @@ def compare(files: list, periods: list, dims=None, indicators=None, runs=None) -
         info = base.indicator(name)
         table = base.group_table(name)
         gidx = table.indices(dims)
-        b_all = [base.period_values(name, p, runs[0])[:, gidx] for p in periods]     # [reps, groups] each
+        b_all = _period_means(base, name, runs[0], periods, gidx)     # [reps, groups] per period
         for f, run, label, ensemble in zip(files[1:], runs[1:], labels[1:], ensembles):
-            s_all = [f.period_values(name, p, run)[:, gidx] for p in periods]
+            s_all = _period_means(f, name, run, periods, gidx)
             paired = is_paired(base, f)
             for gi, g in enumerate(gidx):
                 group = table[g]
@@ -125,6 +125,12 @@ def compare(files: list, periods: list, dims=None, indicators=None, runs=None) -
                     row["relative"] = row["difference"] / bmean if np.isfinite(bmean) and bmean != 0 else math.nan
                     rows.append(row)
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _period_means(f: ResultFile, name: str, run: int, periods: list, groups: list) -> list:
+    """Each replicate's mean over each period, for the chosen groups (one read of the run's values)."""
+    values = f.values(name, run)[:, :, groups]
+    return [p.mean(values, f.time, axis=1, path=f.path) for p in periods]
 
 
 def _replicate_row(b: np.ndarray, s: np.ndarray, paired: bool) -> dict:

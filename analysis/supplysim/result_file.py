@@ -131,8 +131,9 @@ class ResultFile:
                              f"{'s' if self.runs != 1 else ''}: 0..{self.runs - 1})")
 
     def month_index(self, date) -> int:
-        return int(Period.parse(date).month_indices(self.time, self.path)[0]) if not isinstance(
-            date, (int, np.integer)) else int(Period.month(date).month_indices(self.time, self.path)[0])
+        """Index into /time of a month given as text (2030-12) or yyyymm."""
+        period = Period.month(int(date)) if isinstance(date, (int, np.integer)) else Period.parse(date)
+        return int(period.month_indices(self.time, self.path)[0])
 
     # ---- values -------------------------------------------------------------------------------
     def values(self, name: str, run: int = 0) -> np.ndarray:
@@ -140,10 +141,6 @@ class ResultFile:
         self.indicator(name)
         self.check_run(run)
         return np.asarray(hdf5.read(self.path, f"/indicators/{name}", (run,)), dtype=float)
-
-    def period_values(self, name: str, period: Period, run: int = 0) -> np.ndarray:
-        """float64 [replicates, groups]: each replicate's mean over the period's months."""
-        return period.mean(self.values(name, run), self.time, axis=1, path=self.path)
 
     def runs_at(self, name: str, period: Period, group: int) -> np.ndarray:
         """float64 [runs, replicates]: every run's period mean in one group (what a sweep analysis needs)."""
