@@ -171,9 +171,8 @@ def uncertainty_intro(df, n_crossing: int) -> str:
                 "parameter draws; for these the direction of the effect is not robust to what we do not know "
                 "about the parameters")
     else:
-        text = (f"{n_crossing} of {len(df)} estimated effects have a 95% interval that includes zero (or a sign "
-                "that is not robust across parameter draws); for these the direction of the effect is not "
-                "established")
+        text = (f"{n_crossing} of {len(df)} estimated effects have a 95% interval that includes zero; for these "
+                "the replicates do not establish the direction of the effect")
     text += f" (the first {MAX_UNCERTAIN} are listed; all are flagged in effects.csv)." if n_crossing > MAX_UNCERTAIN \
         else "."
     zero, na = int(no_change(df).sum()), int(undefined(df).sum())
