@@ -2,6 +2,7 @@
 import re
 import zipfile
 
+import numpy as np
 import pytest
 import yaml
 
@@ -152,3 +153,19 @@ def test_interventions_described_with_every_setting_in_yaml_words():
     assert text.startswith("`formalization` in countries a, from 2018-01, linear ramp over 12 months")
     assert "homeworkers true" in text and "True" not in text
     assert "k7 7" in text  # no setting is dropped: the defaults in force are assumptions too
+
+
+def test_memo_from_ensemble_files(tmp_path, capsys):
+    draw_means = np.array([0.02, 0.03, -0.01, 0.01, -0.02, 0.02, 0.01, 0.03, 0.02, 0.01])   # sign in 8 of 10
+    base, policy = synthetic.write_ensemble_pair(tmp_path, np.repeat(draw_means, 2).reshape(10, 2) + [0.001, -0.001])
+    cfg = tmp_path / "memo.yaml"
+    cfg.write_text(yaml.safe_dump({"question": "Robust?", "baseline": "base", "dates": ["2018"],
+                                   "scenarios": [{"label": "base", "file": str(base)},
+                                                 {"label": "policy", "file": str(policy)}]}))
+    rc, _, err = run_cli(capsys, "memo", cfg, "-o", tmp_path / "m")
+    assert rc == 0, err
+    md = (tmp_path / "m" / "memo.md").read_text()
+    assert "95% of parameter draws and replicates between" in md and "sign in 80% of draws" in md
+    assert "Its sign does not hold in 90% of parameter draws: the direction is not robust." in md
+    assert "95% intervals over parameter draws and replicates together, paired draw by draw" in md
+    assert "have a sign that holds in fewer than 90% of the parameter draws" in md
