@@ -38,6 +38,16 @@ def resolve_parameter(f: ResultFile, name: str) -> str:
     raise f.error(f"{name!r} {what} in this file (its swept parameters: {known})")
 
 
+def short_name(f: ResultFile, path: str) -> str:
+    """The shortest ending of a key path that no other swept parameter shares, for axis labels."""
+    parts = path.split(".")
+    for n in range(1, len(parts) + 1):
+        tail = ".".join(parts[-n:])
+        if not any(p != path and (p == tail or p.endswith("." + tail)) for p in f.parameters):
+            return tail
+    return path
+
+
 def curve(f: ResultFile, indicator: str, x: str, period: Period, group: int, by: str | None = None) -> pd.DataFrame:
     """Mean and 95% interval at each value of x (and of `by`): columns x, [by], mean, low, high, n."""
     y = f.runs_at(indicator, period, group)                 # [runs, replicates]
@@ -84,13 +94,14 @@ def dose_response(f: ResultFile, indicator: str, x: str, y: str | None = None, p
             raise AnalysisError(f"--mode {mode!r}: expected panels or heatmap")
         fig = _panels(f, table, info, x, y) if mode == "panels" else _heatmap(f, table, info, x, y)
     title = f"{indicator}, {group_label}, {period.describe()}"
-    note = ("colour: mean over runs and replicates" if y and mode == "heatmap" else
-            "line: mean over runs and replicates; band (bars for categories): 95% interval of the mean")
+    notes = ["colour: mean over runs and replicates" if y and mode == "heatmap" else
+             "line: mean over runs and replicates; band (bars for categories): 95% interval of the mean"]
+    notes += [f"{short_name(f, p)} = {p}" for p in (x, y) if p and short_name(f, p) != p]
     if others:
-        note += f"; averaged over {', '.join(others)}"
+        notes.append(f"averaged over {', '.join(others)}")
     fig.suptitle(title, fontsize=11)
-    fig.text(0.5, 0.005, note, ha="center", va="bottom", fontsize=7, wrap=True)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.text(0.5, 0.005, "\n".join(notes), ha="center", va="bottom", fontsize=7)
+    fig.tight_layout(rect=(0, 0.03 + 0.025 * len(notes), 1, 1))
     table.insert(0, "indicator", indicator)
     table.insert(1, "units", info.units)
     table.insert(2, "group", group_label)
@@ -105,7 +116,7 @@ def _axis(ax, f: ResultFile, p: str, values) -> None:
     sp = f.parameters[p]
     if sp.categorical or sp.encoding:
         ax.set_xticks(values, [sp.value_label(v) for v in values], rotation=30 if sp.encoding else 0)
-    ax.set_xlabel(p)
+    ax.set_xlabel(short_name(f, p))
 
 
 def _draw(ax, part: pd.DataFrame, f: ResultFile, x: str, colour="#0072B2") -> None:
@@ -135,7 +146,7 @@ def _panels(f, table, info, x, y):
     for k, level in enumerate(levels):
         ax = axes[k // ncols][k % ncols]
         _draw(ax, table[table[y] == level], f, x)
-        ax.set_title(f"{y} = {f.parameters[y].value_label(level)}", fontsize=9)
+        ax.set_title(f"{short_name(f, y)} = {f.parameters[y].value_label(level)}", fontsize=9)
         if k % ncols == 0:
             ax.set_ylabel(info.units or info.name)
     for k in range(levels.size, nrows * ncols):
@@ -151,12 +162,12 @@ def _heatmap(f, table, info, x, y):
     grid = np.full((ys.size, xs.size), np.nan)
     for yv, xv, mean in table[[y, x, "mean"]].to_numpy():
         grid[np.searchsorted(ys, yv), np.searchsorted(xs, xv)] = mean
-    fig, ax = plt.subplots(figsize=(1.2 + 0.8 * xs.size, 1.4 + 0.5 * ys.size))
+    fig, ax = plt.subplots(figsize=(max(6.0, 2.0 + 0.8 * xs.size), max(3.8, 2.0 + 0.5 * ys.size)))
     image = ax.imshow(grid, origin="lower", aspect="auto", cmap="viridis")
     ax.set_xticks(range(xs.size), [f.parameters[x].value_label(v) for v in xs], rotation=30)
     ax.set_yticks(range(ys.size), [f.parameters[y].value_label(v) for v in ys])
-    ax.set_xlabel(x)
-    ax.set_ylabel(y)
+    ax.set_xlabel(short_name(f, x))
+    ax.set_ylabel(short_name(f, y))
     if xs.size * ys.size <= 100:
         for (i, j), v in np.ndenumerate(grid):
             if np.isfinite(v):

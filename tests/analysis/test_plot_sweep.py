@@ -38,7 +38,8 @@ def test_figure_says_what_is_averaged_over(grid):
     assert any(f"averaged over {T}" in t for t in texts)
     assert fig._suptitle.get_text() == "compliance.osh, all, 2030 (mean of its 12 months)"
     ax = fig.axes[0]
-    assert ax.get_xlabel() == X and ax.get_ylabel() == "share of workers"
+    assert ax.get_xlabel() == "inspectors_per_10k_workers" and ax.get_ylabel() == "share of workers"
+    assert any(f"inspectors_per_10k_workers = {X}" in t for t in texts)      # the short label explained
 
 
 def test_categorical_parameter_is_labelled(grid):
@@ -51,7 +52,7 @@ def test_categorical_parameter_is_labelled(grid):
 def test_two_parameters_panels_and_heatmap(grid, tmp_path, capsys):
     fig, table = plot_sweep.dose_response(open_result(grid), "compliance.osh", X, T, period="2030")
     panels = [ax for ax in fig.axes if ax.get_visible()]
-    assert [ax.get_title() for ax in panels] == [f"{T} = random", f"{T} = risk_based"]
+    assert [ax.get_title() for ax in panels] == ["targeting = random", "targeting = risk_based"]
     assert len(table) == 8 and set(table["n"]) == {4}
     fig, table = plot_sweep.dose_response(open_result(grid), "compliance.osh", X, T, period="2030", mode="heatmap")
     image = fig.axes[0].images[0].get_array()
