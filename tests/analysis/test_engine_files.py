@@ -2,7 +2,7 @@
 
 Needs SUPPLYSIM_BIN (path to the `supplysim` binary) and tests/data/small.yaml (or another small scenario
 named by SUPPLYSIM_SMALL_SCENARIO); skipped otherwise, e.g.
-    SUPPLYSIM_BIN=build/sim/supplysim /usr/bin/python3 -m pytest tests/analysis -q
+    SUPPLYSIM_BIN=build/sim/supplysim build/python/bin/python -m pytest tests/analysis -q
 """
 import os
 import subprocess
@@ -14,9 +14,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.cli import main
-from analysis.io import open_result
-from conftest import REPO
+import supplysim
+from supplysim.cli import main
+from supplysim.periods import Period
+from supplysim.result_file import open_result
+from conftest import REPO, run_cli
 
 SMALL = Path(os.environ.get("SUPPLYSIM_SMALL_SCENARIO", REPO / "tests" / "data" / "small.yaml")).resolve()
 BIN = os.environ.get("SUPPLYSIM_BIN", "")
@@ -62,7 +64,7 @@ def test_files_validate(engine_files):
     _, base, other = engine_files
     for path in (base, other):
         f = open_result(path)
-        assert f.replicates == 3 and f.runs == 1 and f.groups[0] == ("all", "all")
+        assert f.replicates == 3 and f.runs == 1 and f.groups[0].is_all
         assert "compliance.osh" in f.indicators and f.indicator("compliance.osh").units
 
 
@@ -136,5 +138,46 @@ def test_assessment_table_and_default_compare_dates(engine_files, tmp_path, caps
     csv = tmp_path / "c.csv"
     assert main(["compare", str(base), str(assessed), "--indicator", "compliance.osh", "--csv", str(csv)]) == 0, \
         capsys.readouterr().err
-    dates = sorted(set(pd.read_csv(csv).date))
+    dates = sorted(set(pd.read_csv(csv).period))
     assert dates == sorted({mid, f"{last // 100}-{last % 100:02d}"}) and first < last
+
+
+def test_open_engine_file_as_dataset(engine_files):
+    _, base, _ = engine_files
+    f = open_result(base)
+    ds = supplysim.open(base)
+    osh = ds["compliance.osh"]
+    assert osh.dims == ("run", "replicate", "time", "group") and osh.shape == (1, 3, f.time.size, len(f.groups))
+    assert osh.attrs["units"] == f.indicator("compliance.osh").units
+    assert list(ds["group"].values) == f.groups.labels and ds["group"].values[0] == "all"
+    with h5py.File(base) as h:
+        assert np.array_equal(osh.values, h["indicators/compliance.osh"][()], equal_nan=True)
+
+
+def test_engine_sweep_table_and_dose_response(tmp_path, capsys):
+    """A 2 x 2 grid over the small world (the engine stores the words of `targeting` as 0 and 1)."""
+    sweep = tmp_path / "sweep.yaml"
+    sweep.write_text(yaml.safe_dump({
+        "name": "small_inspection", "base": str(SMALL), "design": "grid", "replicates": 2,
+        "parameters": [
+            {"path": "countries.north.inspectorate.inspectors_per_10k_workers", "values": [0.5, 2.0]},
+            {"path": "countries.north.inspectorate.targeting", "values": ["random", "risk_based"]}]}))
+    out = tmp_path / "sweep.h5"
+    proc = subprocess.run([BIN, "sweep", str(sweep), "-o", str(out), "--threads", "2"], capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    f = open_result(out)
+    last_year = str(f.time[-1] // 100)
+    table = supplysim.sweep_table(out, indicators=["compliance.osh"], period=last_year, groups=["all"])
+    x = "countries.north.inspectorate.inspectors_per_10k_workers"
+    t = "countries.north.inspectorate.targeting"
+    assert len(table) == 4 * 2
+    assert sorted(set(table[x])) == [0.5, 2.0] and len(set(table[t])) == 2
+    expected = f.runs_at("compliance.osh", Period.parse(last_year), 0)
+    got = table.sort_values(["run", "replicate"])["compliance.osh"].to_numpy().reshape(4, 2)
+    assert np.allclose(got, expected, equal_nan=True)
+    png = tmp_path / "dose.png"
+    rc, _, err = run_cli(capsys, "plot-sweep", out, "--indicator", "compliance.osh", "--x", x, "--y", t, "--at",
+                      last_year, "-o", png)
+    assert rc == 0, err
+    assert png.read_bytes()[:4] == b"\x89PNG"

@@ -10,10 +10,11 @@ drift apart. memo.yaml:
     scenarios:
       - {label: baseline, file: baseline.h5, description: Current policies.}
       - {label: better_work, file: better_work.h5, description: ...}
-    dates: [2020-12, 2022-12]
+    dates: [2020-12, 2030, 2025-01:2030-12]     # months, years (mean of 12 months), windows (mean)
     indicators: [compliance.osh, child_labour]  # optional, default all
-    groups: [gender, tier]                      # optional dimensions, default none ('all' only)
-    direction: {subcontracted_share: lower}     # optional: which way is better, per indicator
+    groups: [gender, country*gender]            # optional dimensions or crossings, default none ('all' only)
+
+Which change is an improvement comes from each measure's `direction` attribute in the result files.
 """
 from __future__ import annotations
 
@@ -29,39 +30,27 @@ import yaml
 
 from . import __version__, compare, plot
 from .errors import AnalysisError
-from .io import check_compatible, format_date, open_result, parse_date
+from .hdf5 import check_regular_file
+from .outputs import Outputs
+from .periods import Period, format_date
+from .result_file import check_compatible, open_result
 
 MAX_CHANGES = 25
 MAX_UNCERTAIN = 12
 
-# Which way is "better" for the engine's indicators; anything else is described neutrally
-# (or set `direction:` in memo.yaml).
-LOWER_IS_BETTER = {"below_minimum_wage", "excess_hours", "harassment", "informal_share", "injury_rate",
-                   "child_labour", "forced_labour", "quit_rate"}
-HIGHER_IS_BETTER_PREFIXES = ("compliance.",)
-HIGHER_IS_BETTER = {"wage_to_minimum", "union_density", "inspection_coverage"}
-
-
-def direction(name: str, overrides: dict) -> str:
-    """'higher', 'lower' or '' (unknown) — which direction of change is an improvement."""
-    if name in overrides:
-        return str(overrides[name]).lower()
-    if name in LOWER_IS_BETTER:
-        return "lower"
-    if name in HIGHER_IS_BETTER or name.startswith(HIGHER_IS_BETTER_PREFIXES):
-        return "higher"
-    return ""
-
-
 # ---- configuration ----------------------------------------------------------------------------
 
-def load_config(path: Path) -> dict:
-    if not path.exists():
-        raise AnalysisError("no such file", path)
+def load_config(path: Path, periods=None) -> dict:
+    """memo.yaml, checked; `periods` (from the command line) replace its `dates`."""
+    check_regular_file(path)
     try:
         cfg = yaml.safe_load(path.read_text())
     except yaml.YAMLError as exc:
         raise AnalysisError(f"not valid YAML: {exc}", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AnalysisError(f"cannot read ({exc})", path) from None
+    if isinstance(cfg, dict) and periods:
+        cfg["dates"] = list(periods)
     if not isinstance(cfg, dict):
         raise AnalysisError("expected a mapping with question, scenarios, baseline, dates", path)
     for key in ("question", "scenarios", "baseline", "dates"):
@@ -78,12 +67,14 @@ def load_config(path: Path) -> dict:
         raise AnalysisError(f"baseline {cfg['baseline']!r} is not one of the scenario labels {labels}", path)
     if len(scenarios) < 2:
         raise AnalysisError("a memo needs the baseline and at least one other scenario", path)
-    cfg["dates"] = [str(d) for d in (cfg["dates"] if isinstance(cfg["dates"], list) else [cfg["dates"]])]
-    for d in cfg["dates"]:
-        try:
-            parse_date(d)
-        except AnalysisError as exc:
-            raise AnalysisError(exc.message, path) from None
+    if "direction" in cfg:
+        raise AnalysisError("'direction' is no longer read: which change is an improvement comes from each "
+                            "measure's direction attribute in the result files; remove the key", path)
+    dates = cfg["dates"] if isinstance(cfg["dates"], list) else [cfg["dates"]]
+    try:
+        cfg["dates"] = [d if isinstance(d, Period) else Period.parse(d) for d in dates]
+    except AnalysisError as exc:
+        raise AnalysisError(exc.message, path, "dates") from None
     for key in ("indicators", "groups"):
         if isinstance(cfg.get(key), str):
             cfg[key] = [s.strip() for s in cfg[key].split(",")]
@@ -92,9 +83,8 @@ def load_config(path: Path) -> dict:
 
 # ---- words from numbers -----------------------------------------------------------------------
 
-def month_text(date: str) -> str:
-    y, m = divmod(parse_date(date), 100)
-    return _dt.date(y, m, 1).strftime("%B %Y")
+def period_text(period: str) -> str:
+    return Period.parse(period).describe()
 
 
 def level(x: float, kind: str, units: str) -> str:
@@ -114,23 +104,28 @@ def change(x: float, kind: str, signed=True) -> str:
 
 
 def interval(row, kind: str) -> str:
-    if not (np.isfinite(row.ci_low) and np.isfinite(row.ci_high)):
+    if not (np.isfinite(row.low) and np.isfinite(row.high)):
         return "no interval: fewer than 2 replicates have workers in this group"
-    return f"95% CI {change(row.ci_low, kind)} to {change(row.ci_high, kind)}"
+    if row.method == "ensemble":
+        return (f"95% of parameter draws and replicates between {change(row.low, kind)} and "
+                f"{change(row.high, kind)}; sign in {compare.fmt_share(row.p_sign)} of draws")
+    return f"95% CI {change(row.low, kind)} to {change(row.high, kind)}"
 
 
 def finding(row, kind: str, units: str, better: str) -> str:
-    """One sentence on the effect for all workers at one date."""
+    """One sentence on the effect for all workers in one period."""
     verdict = ""
-    if row.difference == 0 and row.ci_low == row.ci_high == 0:
+    if row.difference == 0 and row.low == row.high == 0:
         verdict = " No replicate shows any difference."
+    elif row.flag == compare.FLAG_NOT_ROBUST:
+        verdict = " Its sign does not hold in 90% of parameter draws: the direction is not robust."
     elif row.flag:
         verdict = " The interval includes zero: the direction of the effect is not established."
     elif better:
         improved = (row.difference > 0) == (better == "higher")
         verdict = " An improvement." if improved else " A deterioration."
     rel = f", {compare.fmt_pct(row.relative)}" if np.isfinite(row.relative) else ""
-    return (f"**{row.indicator}** in {month_text(row.date)} under **{row.scenario}**: "
+    return (f"**{row.indicator}** in {period_text(row.period)} under **{row.scenario}**: "
             f"{level(row.value, kind, units)} against {level(row.baseline, kind, units)} in the baseline, "
             f"a difference of {change(row.difference, kind)}{rel} ({interval(row, kind)}).{verdict}")
 
@@ -146,22 +141,24 @@ def least_gain(rows, kind: str, better: str) -> str | None:
     worst = rows.loc[gain.abs().idxmin() if not better else gain.idxmin()]
     best = rows.loc[gain.abs().idxmax() if not better else gain.idxmax()]
     what = "gains least" if better else "changes least"
-    tail = " (its interval includes zero)" if worst.flag else ""
+    tail = {compare.FLAG_CROSSES_ZERO: " (its interval includes zero)",
+            compare.FLAG_NOT_ROBUST: " (its sign is not robust across parameter draws)"}.get(worst.flag, "")
 
     def size(r):
         return change(r.difference, kind) + (f" ({compare.fmt_pct(r.relative)})" if kind == "count" else "")
     return (f"For {worst.indicator} under {worst.scenario}, the group that {what} is "
-            f"**{worst.dimension} = {worst.group}**: {size(worst)}, {interval(worst, kind)}{tail}; "
-            f"the group that {what.replace('least', 'most')} is {best.dimension} = {best.group}: {size(best)}.")
+            f"**{compare.group_text(worst.dimension, worst.group)}**: {size(worst)}, {interval(worst, kind)}{tail}; "
+            f"the group that {what.replace('least', 'most')} is {compare.group_text(best.dimension, best.group)}: "
+            f"{size(best)}.")
 
 
 def no_change(df):
     """Effects that are exactly zero in every replicate: certain, not uncertain."""
-    return (df["difference"] == 0) & (df["ci_low"] == 0) & (df["ci_high"] == 0)
+    return (df["difference"] == 0) & (df["low"] == 0) & (df["high"] == 0)
 
 
 def undefined(df):
-    return ~np.isfinite(df["ci_low"]) | ~np.isfinite(df["ci_high"])
+    return ~np.isfinite(df["low"]) | ~np.isfinite(df["high"])
 
 
 def crossing(df):
@@ -169,8 +166,13 @@ def crossing(df):
 
 
 def uncertainty_intro(df, n_crossing: int) -> str:
-    text = (f"{n_crossing} of {len(df)} estimated effects have a 95% interval that includes zero; for these "
-            "the replicates do not establish the direction of the effect")
+    if (df["method"] == "ensemble").all():
+        text = (f"{n_crossing} of {len(df)} estimated effects have a sign that holds in fewer than 90% of the "
+                "parameter draws; for these the direction of the effect is not robust to what we do not know "
+                "about the parameters")
+    else:
+        text = (f"{n_crossing} of {len(df)} estimated effects have a 95% interval that includes zero; for these "
+                "the replicates do not establish the direction of the effect")
     text += f" (the first {MAX_UNCERTAIN} are listed; all are flagged in effects.csv)." if n_crossing > MAX_UNCERTAIN \
         else "."
     zero, na = int(no_change(df).sum()), int(undefined(df).sum())
@@ -276,12 +278,16 @@ def slug(text: str) -> str:
 
 # ---- building ---------------------------------------------------------------------------------
 
-def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis memo") -> list:
+def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis memo", force: bool = False,
+               periods=None) -> list:
+    """Write the memo's files into `out_dir`; returns their paths. Every output is checked (not an input,
+    not existing unless `force`) before any work, and written atomically."""
     config_path, out_dir = Path(config_path), Path(out_dir)
-    cfg = load_config(config_path)
+    cfg = load_config(config_path, periods)
     root = config_path.parent
     entries = sorted(cfg["scenarios"], key=lambda s: str(s["label"]) != str(cfg["baseline"]))  # baseline first
-    files = [open_result(_resolve(root, e["file"])) for e in entries]
+    paths = [_resolve(root, e["file"]) for e in entries]
+    files = [open_result(p) for p in paths]
     check_compatible(files)
     labels = [str(e["label"]) for e in entries]
     file_names = [f.scenario_name for f in files]
@@ -290,45 +296,56 @@ def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis mem
     base = files[0]
     indicators = cfg.get("indicators") or list(base.indicators)
     groups = cfg.get("groups") or []
-    overrides = cfg.get("direction") or {}
+    periods = cfg["dates"]
 
-    df = compare.compare(files, cfg["dates"], dims=groups, indicators=indicators)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "figures").mkdir(exist_ok=True)
-    (out_dir / "scenarios").mkdir(exist_ok=True)
-    df.to_csv(out_dir / "effects.csv", index=False)
+    pandoc, weasyprint = shutil.which("pandoc"), shutil.which("weasyprint")
+    if not pandoc:
+        raise AnalysisError("pandoc is not installed: cannot make memo.html and memo.docx (install pandoc)")
+    outputs = Outputs(inputs=[config_path, *paths], force=force)
+    md_path = outputs.claim(out_dir / "memo.md", "memo.md")
+    csv_path = outputs.claim(out_dir / "effects.csv", "effects.csv")
+    figure_paths = {name: outputs.claim(out_dir / f"figures/{slug(name)}.png", f"the figure of {name}")
+                    for name in indicators}
+    yaml_paths = {label: outputs.claim(out_dir / "scenarios" / f"{slug(label)}.yaml", f"the scenario of {label}")
+                  for label in labels}
+    rendered = [outputs.claim(out_dir / "memo.html", "memo.html"), outputs.claim(out_dir / "memo.docx", "memo.docx")]
+    if weasyprint:
+        rendered.append(outputs.claim(out_dir / "memo.pdf", "memo.pdf"))
 
-    last = format_date(base.time[base.date_index(cfg["dates"][-1])])
+    df = compare.compare(files, periods, dims=groups, indicators=indicators)
+    outputs.write(csv_path, df.to_csv(index=False))
+
+    last = periods[-1].text
     findings, uncertain = [], []
     for name in indicators:
         info = base.indicator(name)
-        better = direction(name, overrides)
         mine = df[df["indicator"] == name]
-        for row in mine[(mine["dimension"] == "all") & (mine["date"] == last)].itertuples():
-            findings.append(finding(row, info.kind, info.units, better))
+        for row in mine[(mine["dimension"] == "all") & (mine["period"] == last)].itertuples():
+            findings.append(finding(row, info.kind, info.units, info.better))
         for scen in labels[1:]:
-            sentence = least_gain(mine[(mine["date"] == last) & (mine["scenario"] == scen)], info.kind, better)
+            sentence = least_gain(mine[(mine["period"] == last) & (mine["scenario"] == scen)], info.kind,
+                                  info.better)
             if sentence:
                 findings.append(sentence)
         for row in mine[crossing(mine)].itertuples():
-            where = "all workers" if row.dimension == "all" else f"{row.dimension} = {row.group}"
-            uncertain.append(f"{row.indicator}, {where}, {month_text(row.date)}, {row.scenario}: "
+            where = f"all {info.level}s" if row.dimension == "all" else compare.group_text(row.dimension, row.group)
+            uncertain.append(f"{row.indicator}, {where}, {period_text(row.period)}, {row.scenario}: "
                              f"{change(row.difference, info.kind)} ({interval(row, info.kind)})")
     uncertain_intro = uncertainty_intro(df, len(uncertain))
 
     figures = []
     for name in indicators:
-        rel = f"figures/{slug(name)}.png"
-        plot.fan_chart(files, name, dims=groups, output=out_dir / rel,
-                       title=f"{name}: median and 50%/90% bands across replicates")
-        figures.append(dict(path=rel, caption=f"{base.indicator(name).description} "
-                                              f"Lines: median across replicates; bands: 50% and 90% of replicates."))
+        fig = plot.fan_chart(files, name, dims=groups, title=f"{name}: median and 50%/90% bands across replicates")
+        plot.save(fig, figure_paths[name], outputs)
+        figures.append(dict(path=figure_paths[name].relative_to(out_dir).as_posix(),
+                            caption=f"{base.indicator(name).description} "
+                                    f"Lines: median across replicates; bands: 50% and 90% of replicates."))
 
     base_doc = scenario_yaml(base)
     scenarios, sources = [], {}
     for e, f, label, file_name in zip(entries, files, labels, file_names):
         doc = scenario_yaml(f)
-        (out_dir / "scenarios" / f"{slug(label)}.yaml").write_text(str(f.attrs.get("scenario_yaml", "")))
+        outputs.write(yaml_paths[label], str(f.attrs.get("scenario_yaml", "")))
         changes = differences(base_doc, doc) if f is not base else []
         for key, text in find_sources(doc):
             sources.setdefault((key, text), []).append(label)
@@ -344,29 +361,38 @@ def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis mem
             horizon=f"{format_date(f.time[0])} to {format_date(f.time[-1])}"))
 
     reps = sorted({f.replicates for f in files})
-    all_paired = (df["method"] == "paired").all()
+    methods = set(df["method"])
     summary = df[df["dimension"] == "all"]
-    by_group = df[(df["dimension"] != "all") & (df["date"] == last)]
+    by_group = df[(df["dimension"] != "all") & (df["period"] == last)]
     context = dict(
         title=cfg.get("title") or str(cfg["question"]).strip().split("\n")[0][:80],
         author=cfg.get("author", ""), today=_dt.date.today().isoformat(), question=str(cfg["question"]).strip(),
         scenarios=scenarios, findings=findings, uncertain=uncertain[:MAX_UNCERTAIN], uncertain_intro=uncertain_intro,
         uncertain_intro_needed=bool((df["flag"] != "").any()),
         replicates_text=" or ".join(map(str, reps)) + " replicates",
-        method_text=("paired by replicate under common random numbers, t-interval" if all_paired
-                     else "Welch t-interval where replicates could not be paired"),
+        method_text=METHOD_TEXT["ensemble" if "ensemble" in methods else "paired" if methods == {"paired"}
+                                else "welch"],
         summary_table=_table(summary), group_table=_table(by_group) if len(by_group) else "_No groups requested._",
         figures=figures, sources=[dict(key=k, text=t, scenarios=", ".join(v)) for (k, t), v in sources.items()],
-        last_date_text=month_text(last), flag=compare.FLAG_CROSSES_ZERO, memo_command=command_line,
-        analysis_version=__version__, config_path=config_path)
+        last_date_text=periods[-1].describe(),
+        flag=compare.FLAG_NOT_ROBUST if "ensemble" in methods else compare.FLAG_CROSSES_ZERO,
+        flag_meaning=("effects whose sign holds in fewer than 90% of parameter draws" if "ensemble" in methods
+                      else "intervals that include zero"),
+        memo_command=command_line, analysis_version=__version__, config_path=config_path)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    md = env.get_template("memo.md.j2").render(**context)
-    md_path = out_dir / "memo.md"
-    md_path.write_text(md)
-    written = [md_path, out_dir / "effects.csv", *[out_dir / fig["path"] for fig in figures]]
-    written += render(md_path)
-    return written
+    outputs.write(md_path, env.get_template("memo.md.j2").render(**context))
+    render(md_path, rendered, outputs, pandoc, weasyprint)
+    return [md_path, csv_path, *figure_paths.values(), *yaml_paths.values(), *rendered]
+
+
+METHOD_TEXT = {
+    "paired": "95% confidence intervals across replicates, paired by replicate under common random numbers "
+              "(t-interval); they carry replicate noise only",
+    "welch": "95% confidence intervals across replicates, Welch t-interval where replicates could not be paired; "
+             "they carry replicate noise only",
+    "ensemble": "95% intervals over parameter draws and replicates together, paired draw by draw",
+}
 
 
 def _resolve(root: Path, file) -> Path:
@@ -379,25 +405,21 @@ def _table(rows) -> str:
     return compare.markdown_table(t)
 
 
-def render(md_path: Path) -> list:
-    """memo.md -> memo.html (self-contained) and memo.docx with pandoc; memo.pdf with weasyprint if installed."""
-    pandoc = shutil.which("pandoc")
-    if not pandoc:
-        raise AnalysisError("pandoc is not installed: wrote memo.md and figures but cannot make HTML/DOCX", md_path)
+def render(md_path: Path, rendered: list, outputs: Outputs, pandoc: str, weasyprint: str | None) -> None:
+    """memo.md -> memo.html (self-contained) and memo.docx with pandoc; memo.pdf with weasyprint if
+    installed. The tools write to a pipe and the files are written through `outputs`, atomically."""
     out = md_path.parent
-    html, docx = out / "memo.html", out / "memo.docx"
-    common = [pandoc, md_path.name, "--from", "markdown", "--resource-path", "."]
-    _run(common + ["--standalone", "--self-contained", "--to", "html5", "-o", html.name], out)
-    _run(common + ["--to", "docx", "-o", docx.name], out)
-    written = [html, docx]
-    weasy = shutil.which("weasyprint")
-    if weasy:
-        _run([weasy, html.name, "memo.pdf"], out)
-        written.append(out / "memo.pdf")
-    return written
+    common = [pandoc, md_path.name, "--from", "markdown", "--resource-path", ".", "-o", "-"]
+    html = rendered[0]
+    outputs.write(html, _run(common + ["--standalone", "--self-contained", "--to", "html5"], out))
+    outputs.write(rendered[1], _run(common + ["--to", "docx"], out))
+    if weasyprint:
+        outputs.write(rendered[2], _run([weasyprint, html.name, "-"], out))
 
 
-def _run(cmd: list, cwd: Path) -> None:
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+def _run(cmd: list, cwd: Path) -> bytes:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True)
     if proc.returncode != 0:
-        raise AnalysisError(f"{Path(cmd[0]).name} failed: {proc.stderr.strip()}", cwd / cmd[1])
+        message = proc.stderr.decode("utf-8", "replace").strip()
+        raise AnalysisError(f"{Path(cmd[0]).name} failed: {message}", cwd / cmd[1])
+    return proc.stdout

@@ -16,7 +16,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 from .errors import AnalysisError  # noqa: E402
-from .io import check_compatible, scenario_labels, to_datetimes  # noqa: E402
+from .periods import to_datetimes  # noqa: E402
+from .result_file import check_compatible, resolve_runs, scenario_labels  # noqa: E402
 
 # Okabe-Ito colours (colour-blind safe) paired with distinct dash patterns and markers.
 COLOURS = ["#000000", "#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
@@ -33,17 +34,20 @@ def bands(values: np.ndarray) -> dict:
     return dict(zip(("p05", "p25", "median", "p75", "p95"), q))
 
 
-def fan_chart(files: list, indicator: str, dims=None, output=None, run: int = 0, title: str | None = None):
-    """Draw the chart; save it if `output` is given (format from the extension). Returns the figure."""
+def fan_chart(files: list, indicator: str, dims=None, runs=None, title: str | None = None):
+    """Draw the chart (one run per file, see compare.resolve_runs) and return the figure."""
     check_compatible(files)
     base = files[0]
     info = base.indicator(indicator)
     for f in files:
         f.indicator(indicator)
-    gidx = base.group_indices(dims)
-    labels = scenario_labels(files)
+        f.check_dimensions(dims)
+    runs = resolve_runs(files, runs)
+    table = base.group_table(indicator)
+    gidx = table.indices(dims)
+    labels = scenario_labels(files, runs)
     dates = to_datetimes(base.time)
-    series = [f.values(indicator, run) for f in files]  # [reps, months, groups]
+    series = [f.values(indicator, r) for f, r in zip(files, runs)]  # [reps, months, groups]
 
     n = len(gidx)
     ncols = min(3, n)
@@ -62,7 +66,7 @@ def fan_chart(files: list, indicator: str, dims=None, output=None, run: int = 0,
             ax.fill_between(dates, b["p25"], b["p75"], color=colour, alpha=0.25, linewidth=0)
             ax.plot(dates, b["median"], color=colour, linestyle=style, marker=marker, markevery=markevery,
                     markersize=4, linewidth=1.6, label=label)
-        ax.set_title(base.group_label(g), fontsize=10)
+        ax.set_title(f"all {info.level}s" if table[g].is_all else table[g].label, fontsize=10)
         ax.grid(True, alpha=0.3)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
         ax.xaxis.set_major_locator(locator)
@@ -78,16 +82,23 @@ def fan_chart(files: list, indicator: str, dims=None, output=None, run: int = 0,
     fig.legend(handles, names, loc="lower center", ncol=min(len(names), 4), frameon=False,
                title=f"y: {info.axis_label()}   shaded: 50% (dark) and 90% (light) bands", title_fontsize=8)
     fig.tight_layout(rect=(0, 0.1 if nrows == 1 else 0.06, 1, 1))
-    if output is not None:
-        save(fig, output)
     return fig
 
 
-def save(fig, output) -> Path:
+def check_format(output) -> None:
+    """Refuse an extension matplotlib would not write, before any work is done."""
     output = Path(output)
     if output.suffix.lower() not in FORMATS:
-        raise AnalysisError(f"cannot tell the figure format from {output.name!r}: use .png or .svg", output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(output, dpi=150)
-    plt.close(fig)
+        raise AnalysisError(f"cannot tell the figure format from {output.name!r}: use .png, .svg or .pdf",
+                            output)
+
+
+def save(fig, output, outputs, dpi: int = 150) -> Path:
+    """Write the figure through the command's outputs (atomically) and close it."""
+    output = Path(output)
+    check_format(output)
+    try:
+        outputs.write(output, lambda out: fig.savefig(out, format=output.suffix.lower()[1:], dpi=dpi))
+    finally:
+        plt.close(fig)
     return output
