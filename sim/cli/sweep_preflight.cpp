@@ -92,9 +92,11 @@ std::optional<int> prepare_sweep_output(const sweep::SweepPlan& plan, const swee
 
     if (options.resume && sweep::output_already_complete(plan, options)) {
         if (writer) {
-            if (fs::exists(folder) && stamp_of(folder) == plan.hash) {
+            if (fs::exists(folder) && (stamp_of(folder) == plan.hash || fs::is_empty(folder))) {
                 // Checkpoints of this sweep left by a process killed after its output was complete.
-                const AtomicFile lock = AtomicFile::reserve(output, {.adopt_leftover = true});
+                AtomicFile lock = AtomicFile::reserve(output, {.adopt_leftover = true});
+                // An empty OUT.partial left beside it (a killed cleanup's lock) holds nothing: it goes too.
+                if (lock.adopted() && lock.size() == 0) lock.content_replaced();
                 sweep::remove_checkpoint_folder(folder);
             }
             if (!options.quiet) std::fprintf(stderr, "sweep: %s is already complete; nothing to do\n", output.c_str());

@@ -106,11 +106,13 @@ void remove_checkpoint_folder(const std::string& folder) {
     std::vector<std::string> others;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
-        const bool ours = name == "sweep_hash" || (name.rfind("run-", 0) == 0 && entry.path().extension() == ".h5");
-        if (ours) fs::remove(entry.path(), ec);
-        else others.push_back(name);
+        if (name.rfind("run-", 0) == 0 && entry.path().extension() == ".h5") fs::remove(entry.path(), ec);
+        else if (name != "sweep_hash") others.push_back(name);
     }
+    // The stamp goes last: a process killed before it leaves a folder that is still recognised as
+    // this sweep's (and removed by the next --resume), after it an empty folder.
     if (others.empty()) {
+        fs::remove(fs::path(folder) / "sweep_hash", ec);
         fs::remove(folder, ec);
         return;
     }

@@ -6,10 +6,12 @@ After every kill, a file under the final name is complete (`info` accepts it) or
 nothing is left beside it (no .partial, no checkpoint folder, nothing set aside).
 
 The moments are sampled (a fixed seed, so a failure can be rerun): uniformly over the whole sweep,
-and inside the final assembly (after OUT.partial starts to fill), where a kill is most delicate.
+inside the final assembly (after OUT.partial starts to fill), and just after the rename, while the
+checkpoint folder is removed: the two moments where a kill is most delicate.
 Every run uses the same command line in its own folder, so `command_line` matches too.
 
-usage: crash_consistency.py --binary build/sim/supplysim --source . [--points 30] [--seed 1]
+usage: crash_consistency.py --binary build/sim/supplysim --source . [--points 30] [--assembly-points 10]
+       [--cleanup-points 5] [--seed 1]
 """
 import argparse
 import pathlib
@@ -66,6 +68,7 @@ def main():
     ap.add_argument("--source", required=True)
     ap.add_argument("--points", type=int, default=30, help="kill moments over the whole sweep")
     ap.add_argument("--assembly-points", type=int, default=10, help="kill moments inside the final assembly")
+    ap.add_argument("--cleanup-points", type=int, default=5, help="kill moments after the rename, while the checkpoints are removed")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     binary = str(pathlib.Path(a.binary).resolve())
@@ -93,9 +96,9 @@ def main():
             after OUT.partial starts to fill); returns whether it had finished."""
             proc = subprocess.Popen(command, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             if isinstance(moment, tuple):
-                partial = folder / "out.h5.partial"
-                while proc.poll() is None and not filling(partial):
-                    time.sleep(0.0005)
+                started = (lambda: filling(folder / "out.h5.partial")) if moment[0] == "assembly" else (lambda: (folder / "out.h5").exists())
+                while proc.poll() is None and not started():
+                    time.sleep(0.0002)
                 time.sleep(moment[1])
             else:
                 time.sleep(moment)
@@ -109,8 +112,9 @@ def main():
             return proc.returncode == 0
 
         states = []  # (checkpoints left, OUT.partial being filled) after each kill
-        moments = [rng.uniform(0.0, 1.1 * full) for _ in range(a.points)]
+        moments = [rng.uniform(0.0, full) for _ in range(a.points)]
         moments += [("assembly", rng.uniform(0.0, 0.03)) for _ in range(a.assembly_points)]
+        moments += [("cleanup", rng.uniform(0.0, 0.002)) for _ in range(a.cleanup_points)]
         finished_before = again = 0
         for i, first in enumerate(moments):
             folder = tmp / f"kill-{i:02d}"
@@ -122,7 +126,7 @@ def main():
                 finished = kill_at(folder, rng.uniform(0.0, 0.6 * full))
             finished_before += finished
             p = subprocess.run(command, cwd=folder, capture_output=True)
-            name = f"kill at {first if not isinstance(first, tuple) else 'assembly + %.3f' % first[1]}"
+            name = f"kill at {first if not isinstance(first, tuple) else '%s + %.4f' % first}"
             if not expect(p.returncode == 0, f"{name}: the resume failed ({p.returncode}): {p.stderr.decode().strip()}"):
                 continue
             left = sorted(x.name for x in folder.iterdir() if x.name != "out.h5")
@@ -131,7 +135,8 @@ def main():
             differ = sorted(k for k in set(want) | set(got) if want.get(k) != got.get(k))
             expect(not differ, f"{name}: differs from the uninterrupted sweep in {differ[:5]}")
             shutil.rmtree(folder)
-        print(f"{len(moments)} kills ({sum(1 for m in moments if isinstance(m, tuple))} inside the final assembly, "
+        print(f"{len(moments)} kills ({a.assembly_points} inside the final assembly, {a.cleanup_points} while the checkpoints "
+              f"are removed, "
               f"{again} killed again while resuming; {finished_before} finished before the kill), "
               f"{time.monotonic() - t_start:.0f} s")
         print("checkpoints left by the kills:", sorted(n for n, _ in states),
