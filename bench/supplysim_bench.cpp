@@ -28,10 +28,10 @@
 #include <string>
 #include <vector>
 
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/result_file.hpp"
-#include "supplysim/io/scenario_loader.hpp"
-#include "supplysim/simulation.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/model/simulation.hpp"
+#include "supplysim/output/result_file.hpp"
+#include "supplysim/runs/experiment.hpp"
 
 using namespace supplysim;
 using Clock = std::chrono::steady_clock;

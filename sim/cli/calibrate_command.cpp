@@ -11,12 +11,12 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/calibration/abc.hpp"
-#include "supplysim/calibration/calibration_file.hpp"
-#include "supplysim/calibration/mpi_calibration.hpp"
-#include "supplysim/calibration/output.hpp"
-#include "supplysim/experiment.hpp"
-#include "supplysim/sweep/mpi_runner.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/output/calibration_output.hpp"
+#include "supplysim/runs/calibration/abc.hpp"
+#include "supplysim/runs/calibration/mpi_calibration.hpp"
+#include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/sweep/mpi_runner.hpp"
 
 namespace supplysim::cli {
 

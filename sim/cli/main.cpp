@@ -5,7 +5,7 @@
 #include <map>
 
 #include "commands.hpp"
-#include "supplysim/experiment.hpp"
+#include "supplysim/runs/experiment.hpp"
 #include "supplysim/version.hpp"
 
 namespace {

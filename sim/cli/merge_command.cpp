@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/sweep/merge.hpp"
+#include "supplysim/runs/sweep/merge.hpp"
 
 namespace supplysim::cli {
 

@@ -8,9 +8,9 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/scenario_loader.hpp"
-#include "supplysim/memory_estimate.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/memory_estimate.hpp"
 
 namespace supplysim::cli {
 

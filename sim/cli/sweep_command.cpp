@@ -8,10 +8,10 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/experiment.hpp"
-#include "supplysim/sweep/mpi_runner.hpp"
-#include "supplysim/sweep/sweep_file.hpp"
-#include "supplysim/sweep/sweep_runner.hpp"
+#include "supplysim/input/sweep_file.hpp"
+#include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/sweep/mpi_runner.hpp"
+#include "supplysim/runs/sweep/sweep_runner.hpp"
 
 namespace supplysim::cli {
 

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "supplysim/calibration/abc.hpp"
-#include "supplysim/calibration/calibration_file.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/runs/calibration/abc.hpp"
 
 using namespace supplysim;
 using namespace supplysim::calibration;

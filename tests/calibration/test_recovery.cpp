@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "supplysim/calibration/abc.hpp"
-#include "supplysim/calibration/calibration_file.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/runs/calibration/abc.hpp"
 
 using namespace supplysim::calibration;
 

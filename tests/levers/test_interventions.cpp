@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <cstring>
 
-#include "supplysim/interventions/registry.hpp"
-#include "supplysim/io/result_file.hpp"
-#include "supplysim/policy.hpp"
+#include "supplysim/input/levers/registry.hpp"
+#include "supplysim/model/policy.hpp"
+#include "supplysim/output/result_file.hpp"
 
 using namespace supplysim;
 using namespace supplysim::levers_test;

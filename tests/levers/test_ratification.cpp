@@ -1,7 +1,7 @@
 // Lever `ratification`: after the implementation lag, law and enforcement in the matching area strengthen.
 #include "lever_support.hpp"
 
-#include "supplysim/policy.hpp"
+#include "supplysim/model/policy.hpp"
 
 using namespace supplysim;
 using namespace supplysim::levers_test;

@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "supplysim/calendar.hpp"
-#include "supplysim/rng.hpp"
+#include "supplysim/model/calendar.hpp"
+#include "supplysim/model/rng.hpp"
 
 using namespace supplysim;
 

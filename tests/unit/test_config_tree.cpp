@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "supplysim/io/config_tree.hpp"
-#include "supplysim/io/field_reader.hpp"
+#include "supplysim/input/config_tree.hpp"
+#include "supplysim/input/field_reader.hpp"
 
 using namespace supplysim;
 

@@ -8,8 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "supplysim/indicators.hpp"
-#include "supplysim/simulation.hpp"
+#include "supplysim/model/indicators.hpp"
+#include "supplysim/model/simulation.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;

@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/runs/experiment.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;

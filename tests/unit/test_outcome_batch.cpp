@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "supplysim/indicators.hpp"
-#include "supplysim/phases/outcome_batch.hpp"
+#include "model/phases/outcome_batch.hpp"
+#include "supplysim/model/indicators.hpp"
 
 using namespace supplysim;
 

@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <cmath>
 
-#include "supplysim/phases/compliance.hpp"
-#include "supplysim/phases/inspection.hpp"
-#include "supplysim/phases/labour_market.hpp"
-#include "supplysim/phases/orders.hpp"
-#include "supplysim/phases/subcontracting.hpp"
-#include "supplysim/phases/worker_outcomes.hpp"
-#include "supplysim/population.hpp"
+#include "supplysim/model/phases/compliance.hpp"
+#include "supplysim/model/phases/inspection.hpp"
+#include "supplysim/model/phases/labour_market.hpp"
+#include "supplysim/model/phases/orders.hpp"
+#include "supplysim/model/phases/subcontracting.hpp"
+#include "supplysim/model/phases/worker_outcomes.hpp"
+#include "supplysim/model/population.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;

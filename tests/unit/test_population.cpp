@@ -2,8 +2,8 @@
 
 #include <numeric>
 
-#include "supplysim/policy.hpp"
-#include "supplysim/population.hpp"
+#include "supplysim/model/policy.hpp"
+#include "supplysim/model/population.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/result_file.hpp"
+#include "supplysim/output/result_file.hpp"
+#include "supplysim/runs/experiment.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <random>
 
-#include "supplysim/rng_batch.hpp"
+#include "model/rng_batch.hpp"
 
 using namespace supplysim;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/scenario_loader.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;

@@ -1,0 +1,17 @@
+#pragma once
+// Writing a calibration: the HDF5 file (schema in docs/calibration.md) and the calibrated scenario
+// `<out>.scenario.yaml`, which `extends:` the base scenario and sets the free keys to the estimate.
+#include <string>
+
+#include "supplysim/runs/calibration/abc.hpp"
+
+namespace supplysim::calibration {
+
+// Written as "<output>.partial" and renamed when whole.
+void write_calibration(const std::string& output, const CalibrationSpec& spec, const CalibrationResult& result, const std::string& command_line);
+
+// The calibrated scenario's text; `scenario_path` is where it will be written (for the relative extends).
+std::string calibrated_scenario_yaml(const CalibrationSpec& spec, const CalibrationResult& result,
+                                     const std::string& scenario_path, const std::string& command_line);
+
+}  // namespace supplysim::calibration

@@ -1,0 +1,31 @@
+#pragma once
+// Running a scenario's replicates in parallel and writing them to one result file.
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "supplysim/model/groups.hpp"
+#include "supplysim/model/indicators.hpp"
+#include "supplysim/model/scenario.hpp"
+#include "supplysim/output/result_file.hpp"
+
+namespace supplysim {
+
+// Set by signal handlers; long loops check it and stop early.
+std::atomic<bool>& cancellation_flag();
+
+class Cancelled : public std::runtime_error {
+public:
+    Cancelled() : std::runtime_error("interrupted") {}
+};
+
+// Runs replicates [0, replicates) of one scenario; replicates run in parallel (TBB) and each
+// replicate's phases are parallel too. Results are in replicate order. Throws Cancelled.
+std::vector<Series> run_replicates(const Scenario& scenario, const GroupLayout& layout, int replicates,
+                                   const std::function<void(int done)>& progress = {});
+
+OutputHeader make_header(const Scenario& scenario, const GroupLayout& layout, int replicates, int runs,
+                         const std::string& command_line);
+
+}  // namespace supplysim
