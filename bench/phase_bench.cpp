@@ -136,7 +136,7 @@ void BM_philox_block(benchmark::State& st) {
 }  // namespace
 
 BENCHMARK(BM_philox_block);
-// What simulate_replicate uses (round 2): the same values as record_month, checked here bit for bit.
+// What simulate_replicate uses: the same values as record_month, checked here bit for bit.
 void BM_month_recorder(benchmark::State& st) {
     auto& fx = fixture();
     Series series, reference;

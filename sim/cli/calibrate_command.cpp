@@ -13,9 +13,10 @@
 #include "options.hpp"
 #include "supplysim/input/calibration_file.hpp"
 #include "supplysim/output/calibration_output.hpp"
-#include "supplysim/runs/calibration/abc.hpp"
+#include "supplysim/runs/calibration/calibrate.hpp"
 #include "supplysim/runs/calibration/mpi_calibration.hpp"
 #include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/sweep/launcher.hpp"
 #include "supplysim/runs/sweep/mpi_runner.hpp"
 
 namespace supplysim::cli {

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/output/result_file.hpp"
 #include "supplysim/runs/experiment.hpp"
 #include "supplysim/runs/memory_estimate.hpp"
 

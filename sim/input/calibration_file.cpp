@@ -2,25 +2,16 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "supplysim/input/config_tree.hpp"
 #include "supplysim/input/field_reader.hpp"
 #include "supplysim/input/file_check.hpp"
-#include "supplysim/input/sweep_file.hpp"
 
 namespace supplysim::calibration {
 
 namespace {
 
 constexpr double pi = 3.14159265358979323846;
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 Prior read_prior(FieldReader& r) {
     Prior p;
@@ -92,11 +83,11 @@ const char* method_name(MethodKind m) {
 }
 
 CalibrationSpec parse_calibration_file(const std::string& path) {
-    const ConfigNode tree = parse_config_file(path);
-    if (tree.kind != ConfigNode::Kind::map) throw InputError(tree.mark, "", "a calibration file must be a map of keys");
     CalibrationSpec s;
     s.file = path;
-    s.text = read_text_file(path);
+    s.text = read_config_text(path);
+    const ConfigNode tree = parse_config_text(s.text, path);
+    if (tree.kind != ConfigNode::Kind::map) throw InputError(tree.mark, "", "a calibration file must be a map of keys");
     FieldReader root(tree, "", "", nullptr);
     s.name = root.text("name", std::filesystem::path(path).stem().string(), "Name of the calibration (default: the file name).");
     s.base_ref = root.required_text("base", "Base scenario file, relative to the calibration file's folder.");

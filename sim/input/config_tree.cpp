@@ -90,13 +90,17 @@ struct Converter {
     }
 };
 
-bool all_named(const ConfigNode& seq) {
+}  // namespace
+
+bool is_named_list(const ConfigNode& seq) {
     if (seq.items.empty()) return false;
     return std::all_of(seq.items.begin(), seq.items.end(), [](const ConfigNode& n) {
         const auto* name = n.find("name");
         return n.kind == ConfigNode::Kind::map && name && name->kind == ConfigNode::Kind::scalar;
     });
 }
+
+namespace {
 
 ConfigNode load_recursive(const std::filesystem::path& path, std::vector<std::string>& chain, const SourceMark& from) {
     const std::string canonical = canonical_or_normal(path.string());
@@ -178,15 +182,17 @@ ConfigNode parse_config_text(const std::string& text, const std::string& name) {
     return node;
 }
 
-ConfigNode parse_config_file(const std::string& path) {
+std::string read_config_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError({path, 0, 0}, "", "cannot open the file");
     std::ostringstream buf;
     buf << in.rdbuf();
     std::string text = buf.str();
     if (text.size() > max_file_bytes) throw InputError({path, 0, 0}, "", "file larger than 64 MiB");
-    return parse_config_text(text, path);
+    return text;
 }
+
+ConfigNode parse_config_file(const std::string& path) { return parse_config_text(read_config_text(path), path); }
 
 ConfigNode load_config(const std::string& path) {
     std::vector<std::string> chain;
@@ -203,8 +209,8 @@ void deep_merge(ConfigNode& base, const ConfigNode& overlay) {
         }
         return;
     }
-    if (base.kind == ConfigNode::Kind::sequence && overlay.kind == ConfigNode::Kind::sequence && all_named(base) &&
-        all_named(overlay)) {
+    if (base.kind == ConfigNode::Kind::sequence && overlay.kind == ConfigNode::Kind::sequence && is_named_list(base) &&
+        is_named_list(overlay)) {
         for (const auto& item : overlay.items) {
             const std::string& name = item.find("name")->scalar;
             auto it = std::find_if(base.items.begin(), base.items.end(),

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "input/inspectorate_keys.hpp"
 #include "supplysim/input/levers/registry.hpp"
 #include "supplysim/model/groups.hpp"
 
@@ -12,12 +13,6 @@ namespace supplysim {
 namespace {
 
 constexpr double share_tolerance = 1e-6;
-
-std::vector<std::string> names_of(const auto& items) {
-    std::vector<std::string> out;
-    for (const auto& i : items) out.push_back(i.name);
-    return out;
-}
 
 // Reads a per-area map (osh: .., wages: ..) with one default for all areas or one per area.
 PerArea<double> read_areas(FieldReader& r, const std::string& key, const PerArea<double>& fallback, double min,
@@ -38,25 +33,21 @@ void check_unique(const std::vector<FieldReader>& readers, const std::vector<std
 
 Inspectorate read_inspectorate(FieldReader r, std::size_t tiers) {
     Inspectorate in;
-    in.inspectors_per_10k_workers = r.number("inspectors_per_10k_workers", in.inspectors_per_10k_workers, 0, 100,
-        "Labour inspectors per 10,000 workers (ILO benchmark: 1 in industrial market economies, 0.5 in transition, 0.25 in less developed economies).");
-    in.visits_per_inspector_month = r.number("visits_per_inspector_month", in.visits_per_inspector_month, 0, 200, "Workplace visits an inspector makes per month.");
-    const auto t = r.choice("targeting", "random", {"random", "risk_based", "complaint_driven"},
+    for (const auto& n : inspectorate_numbers())
+        in.*n.field = r.number(n.key, in.*n.field, n.min, n.max, std::string(n.meaning) + ".");
+    std::vector<std::string> choices;
+    for (const auto& [name, t] : targeting_names()) choices.push_back(name);
+    const auto t = r.choice("targeting", "random", choices,
         "How workplaces are chosen for visits: at random, by observable risk (past violations, lower tier, SME), or by worker complaints.");
-    in.targeting = t == "risk_based" ? Targeting::risk_based : t == "complaint_driven" ? Targeting::complaint_driven : Targeting::random;
-    in.announced_share = r.number("announced_share", in.announced_share, 0, 1, "Share of visits announced in advance (they find half as much).");
-    in.sanction_months = r.number("sanction_months", in.sanction_months, 0, 1000,
-        "Cost to a firm of a sanctioned violation (fines, back pay, correction), in months of that area's compliance cost.");
-    in.follow_up_share = r.number("follow_up_share", in.follow_up_share, 0, 1, "Share of visits with violations followed by a second visit.");
+    for (const auto& [name, targeting] : targeting_names())
+        if (t == name) in.targeting = targeting;
     in.follow_up_delay_months = int(r.integer("follow_up_delay_months", in.follow_up_delay_months, 1, 36, "Months between a visit and its follow-up."));
     auto reach = r.map("reach", "How far visits reach: relative chance a firm can be visited.");
-    in.reach_epz = reach.number("epz", in.reach_epz, 0, 1, "Relative chance for a firm inside an export processing zone.");
-    in.reach_informal = reach.number("informal", in.reach_informal, 0, 1, "Relative chance for an informal (unregistered) firm.");
+    for (const auto& n : inspectorate_reach())
+        in.*n.field = reach.number(n.key, in.*n.field, n.min, n.max, std::string(n.meaning) + ".");
     in.reach_by_tier.clear();
     for (std::size_t t = 0; t < tiers; ++t) in.reach_by_tier.push_back(std::max(0.1, 1.0 - 0.3 * double(t)));
-    const auto tier_reach = reach.numbers("tiers", 0, 1, "Relative chance by tier, one number per tier in tier order (default 1, 0.7, 0.4, 0.1, ...).");
-    if (!tier_reach.empty() && tier_reach.size() != tiers)
-        reach.fail("tiers", "expected " + std::to_string(tiers) + " numbers (one per tier), got " + std::to_string(tier_reach.size()));
+    const auto tier_reach = read_tier_reach(reach, tiers, "Relative chance by tier, one number per tier in tier order (default 1, 0.7, 0.4, 0.1, ...).");
     if (!tier_reach.empty()) in.reach_by_tier = tier_reach;
     reach.reject_unknown_keys();
     in.detection = read_areas(r, "detection", in.detection, 0, 1,
@@ -121,12 +112,6 @@ void read_parameters(FieldReader r, Parameters& p) {
 }
 
 }  // namespace
-
-std::int64_t Scenario::total_workers() const {
-    std::int64_t n = 0;
-    for (const auto& c : countries) n += c.workers;
-    return n;
-}
 
 Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, SchemaRecorder* recorder) {
     Scenario s;
@@ -245,17 +230,13 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
         s.buyers.push_back(b);
     }
     check_unique(buyer_readers, names_of(s.buyers));
-    for (std::size_t x = 0; x < s.sectors.size(); ++x) {
-        bool any = false;
+    for (std::size_t x = 0; x < s.sectors.size(); ++x)
         for (std::size_t c = 0; c < s.countries.size(); ++c) {
             if (s.sectors[x].country_share[c] <= 0) continue;
             double w = 0;
             for (const auto& b : s.buyers) if (b.sector == int(x)) w += b.order_share * b.country_share[c];
             if (w <= 0) root.fail("buyers", "sector \"" + s.sectors[x].name + "\" has workers in \"" + s.countries[c].name + "\" but no buyer sources there");
-            any = true;
         }
-        (void)any;
-    }
 
     read_parameters(root.map("parameters", "Behavioural parameters (defaults documented in docs/model)."), s.parameters);
     read_interventions(root, tree, s);  // docs/model/interventions.md

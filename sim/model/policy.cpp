@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "supplysim/model/levers/intervention.hpp"
+#include "supplysim/model/levers/lever.hpp"
 
 namespace supplysim {
 
@@ -73,21 +74,13 @@ Policy policy_for_month(const Scenario& s, int month) {
     p.countries.reserve(s.countries.size());
     for (const auto& c : s.countries) {
         CountryPolicy cp;
-        cp.inspectorate = c.inspectorate;
-        cp.law_strength = c.law_strength;
-        cp.rule_of_law = c.rule_of_law;
-        cp.union_density = c.union_density;
-        cp.epz_union_access = c.epz_union_access;
+        static_cast<CountryInstitutions&>(cp) = c;
         p.countries.push_back(cp);
     }
     p.buyers.reserve(s.buyers.size());
     for (const auto& b : s.buyers) {
         BuyerPolicy bp;
-        bp.price_pressure = b.price_pressure;
-        bp.lead_time_weeks = b.lead_time_weeks;
-        bp.audits_per_year = b.audits_per_year;
-        bp.audit_detection = b.audit_detection;
-        bp.audit_reach_lower_tiers = b.audit_reach_lower_tiers;
+        static_cast<BuyerPractices&>(bp) = b;
         bp.audit_cost_months = s.parameters.compliance.audit_reputation_months;
         p.buyers.push_back(bp);
     }
@@ -100,7 +93,7 @@ Policy policy_for_month(const Scenario& s, int month) {
     // Tripartite consultation (C144) speeds the uptake of other levers in its countries.
     std::vector<double> speed(s.countries.size(), 1.0);
     for (const auto& iv : s.interventions)
-        if (const double gain = iv.lever->uptake_speed_gain(); gain > 0) {
+        if (const double gain = uptake_speed_gain(iv.lever); gain > 0) {
             const double l = iv.level(month);
             for (std::size_t c = 0; c < s.countries.size(); ++c)
                 if (iv.where.country(int(c))) speed[c] += gain * l;
@@ -108,12 +101,12 @@ Policy policy_for_month(const Scenario& s, int month) {
     for (std::size_t i = 0; i < s.interventions.size(); ++i) {
         const auto& iv = s.interventions[i];
         double sp = 1.0;
-        if (iv.lever->uptake_speed_gain() <= 0)
+        if (uptake_speed_gain(iv.lever) <= 0)
             for (std::size_t c = 0; c < s.countries.size(); ++c)
                 if (iv.where.country(int(c))) sp = std::max(sp, speed[c]);
         const double l = iv.level(month, sp);
         p.levels[i] = l;
-        if (l > 0) iv.lever->apply(p, s, iv, l);
+        if (l > 0) add_to_policy(iv.lever, p, s, iv.where, l);
     }
     finish(p, s);
     return p;

@@ -6,8 +6,10 @@
 #include <array>
 #include <cmath>
 
-#include "model/rng_batch.hpp"
+#include "supplysim/model/buyer_terms.hpp"
+#include "supplysim/model/hiring.hpp"
 #include "supplysim/model/phases/compliance.hpp"
+#include "supplysim/model/phases/inspection.hpp"
 #include "supplysim/model/phases/subcontracting.hpp"
 
 namespace supplysim {
@@ -46,79 +48,12 @@ int pick(const std::vector<double>& weights, double u) {
     return int(weights.size()) - 1;
 }
 
-double clamp01(double x, double lo = 0.02, double hi = 0.98) { return std::clamp(x, lo, hi); }
+// Management capability stays inside (0, 1): no firm is perfectly or not at all capable.
+double capability_in_range(double x) { return std::clamp(x, 0.02, 0.98); }
+// Spread of firms' capability around their tier's mean.
+constexpr double capability_sd = 0.15;
 
 }  // namespace
-
-void refresh_segment_buyer_terms(World& w, const Scenario& s, const Policy& policy) {
-    const int nseg = w.segments.count();
-    w.segment_pressure.assign(nseg, 0);
-    w.segment_lead_time.assign(nseg, 0);
-    w.segment_audit_rate.assign(nseg, 0);
-    for (int c = 0; c < w.segments.countries; ++c)
-        for (int x = 0; x < w.segments.sectors; ++x) {
-            double weight = 0, pressure = 0, lead = 0, audit = 0, reach = 0;
-            for (std::size_t b = 0; b < s.buyers.size(); ++b) {
-                if (s.buyers[b].sector != x) continue;
-                const double wb = s.buyers[b].order_share * s.buyers[b].country_share[c];
-                const auto& bp = policy.buyers[b];
-                weight += wb;
-                pressure += wb * bp.price_pressure;
-                lead += wb * bp.lead_time_weeks;
-                audit += wb * bp.audits_per_year / 12.0;
-                reach += wb * bp.audit_reach_lower_tiers;
-            }
-            if (weight <= 0) continue;
-            for (int t = 0; t < w.segments.tiers; ++t) {
-                const int seg = w.segments.of(c, x, t);
-                w.segment_pressure[seg] = float(pressure / weight);
-                w.segment_lead_time[seg] = float(lead / weight);
-                // Buyers audit tier 1; lower tiers only as far as the buyers' audits reach.
-                w.segment_audit_rate[seg] = float(audit / weight * (t == 0 ? 1.0 : reach / weight));
-            }
-        }
-}
-
-void hire_worker(World& w, const Scenario& s, std::size_t f, std::uint32_t slot, const CounterRng& rng,
-                 std::uint32_t month, Purpose purpose) {
-    const auto& firms = w.firms;
-    const auto& country = s.countries[firms.country[f]];
-    const auto& sector = s.sectors[firms.sector[f]];
-    const int tier = firms.tier[f];
-    const bool informal_firm = firms.kind[f] & firm_kind::informal;
-    // Blocks 0, 1 and 2 of the slot's draws in one go (philox_blocks): u, v and r below.
-    std::uint32_t words[4][4];
-    philox_blocks(rng, month, slot, purpose, words);
-    const std::array<double, 4> u = {unit_of(words[0][0]), unit_of(words[1][0]), unit_of(words[2][0]), unit_of(words[3][0])};
-    const std::array<double, 4> v = {unit_of(words[0][1]), unit_of(words[1][1]), unit_of(words[2][1]), unit_of(words[3][1])};
-    // Lower tiers and informal units draw more on marginalised groups.
-    const double margin_factor = 1.0 + 0.25 * tier + (informal_firm ? 0.5 : 0.0);
-    std::uint8_t d = 0;
-    if (u[0] < sector.female_share_by_tier[tier]) d |= demo::female;
-    if (u[1] < std::min(1.0, country.migrant_share * margin_factor)) d |= demo::migrant;
-    if (u[2] < country.disability_share) d |= demo::disabled;
-    if (u[3] < std::min(1.0, country.minority_share * margin_factor)) d |= demo::minority;
-    if (v[0] < std::min(1.0, country.indigenous_share * margin_factor)) d |= demo::indigenous;
-    const bool child_risk = !firms.complies(f, Area::child_labour);
-    demo::AgeBand age = demo::age_25_54;
-    if (child_risk && v[1] < country.child_hire_risk * margin_factor) age = demo::under_18;
-    else if (v[2] < country.youth_share) age = demo::age_18_24;
-    else if (v[2] > 1.0 - country.older_share) age = demo::age_55_plus;
-    d = demo::with_age(d, age);
-
-    std::uint8_t st = 0;
-    const bool informal = informal_firm || (!firms.complies(f, Area::contracts) &&
-                                            v[3] < s.parameters.workers.informal_hire_share);
-    if (informal) st |= status::informal;
-    const std::array<double, 3> r = {unit_of(words[0][2]), unit_of(words[1][2]), unit_of(words[2][2])};
-    w.workers.demography[slot] = d;
-    w.workers.status[slot] = st;
-    // Migrants arrive owing recruitment fees (exponential around the country's mean).
-    w.workers.debt_months[slot] =
-        (d & demo::migrant) ? std::uint8_t(std::min(60.0, -country.recruitment_fee_months * std::log(r[0]))) : 0;
-    w.workers.wage_premium[slot] = float(std::exp(std::abs(s.parameters.workers.wage_premium_sd *
-                                                           CounterRng::normal(r[1], r[2]))));
-}
 
 World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng) {
     World w;
@@ -143,7 +78,7 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
                         const auto u = rng.uniforms(0, f, Purpose::build_firm, 0);
                         const auto v = rng.uniforms(0, f, Purpose::build_firm, 1);
                         std::uint8_t kind = 0;
-                        if (size < 250) kind |= firm_kind::sme;
+                        if (size < firm_kind::sme_below_workers) kind |= firm_kind::sme;
                         if (t == 0 && u[0] < country.epz_share) kind |= firm_kind::epz;
                         if (u[1] < std::min(1.0, country.informality * tier.informality_exposure))
                             kind |= firm_kind::informal;
@@ -157,7 +92,7 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
                         firms.tier.push_back(std::uint8_t(t));
                         firms.kind.push_back(kind);
                         firms.buyer.push_back(std::uint16_t(pick(buyer_weight, u[2])));
-                        firms.capability.push_back(float(clamp01(tier.capability + 0.15 * CounterRng::normal(u[3], v[0]))));
+                        firms.capability.push_back(float(capability_in_range(tier.capability + capability_sd * CounterRng::normal(u[3], v[0]))));
                         firms.underpayment.push_back(float(std::clamp(
                             s.parameters.workers.underpayment_depth * (0.5 + v[1]), 0.02, 0.6)));
                         workers_so_far += size;
@@ -165,7 +100,6 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
                     }
                 }
                 w.segment_firm_begin.push_back(std::uint32_t(firms.country.size()));
-                (void)seg;
             }
     const std::size_t nf = firms.size();
     firms.compliant.assign(nf, 0);
@@ -176,7 +110,7 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
     firms.sanction_risk.assign(nf, 0);
     firms.margin.resize(nf);
     for (std::size_t f = 0; f < nf; ++f) firms.margin[f] = float(s.sectors[firms.sector[f]].margin);
-    firms.follow_up_month.assign(nf, -1);
+    firms.follow_up_step.assign(nf, -1);
     firms.inspected.assign(nf, 0);
     firms.audited.assign(nf, 0);
     firms.complaints.assign(nf, 0);
@@ -195,8 +129,7 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
         const auto& insp = policy.countries[c].inspectorate;
         const std::size_t begin = w.segment_firm_begin[w.segments.of(c, 0, 0)];
         const std::size_t end = w.segment_firm_begin[w.segments.of(c, 0, 0) + w.segments.sectors * w.segments.tiers];
-        const double visits = insp.inspectors_per_10k_workers * double(s.countries[c].workers) / 1e4 *
-                              insp.visits_per_inspector_month;
+        const double visits = monthly_visits(insp, s.countries[c].workers);
         if (end > begin)
             for (int x = 0; x < w.segments.sectors; ++x)
                 for (int t = 0; t < w.segments.tiers; ++t)

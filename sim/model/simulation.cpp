@@ -1,11 +1,12 @@
 #include "supplysim/model/simulation.hpp"
 
-#include <algorithm>
-
 #include "supplysim/model/phases/compliance.hpp"
+#include "supplysim/model/phases/formalisation.hpp"
 #include "supplysim/model/phases/inspection.hpp"
 #include "supplysim/model/phases/labour_market.hpp"
 #include "supplysim/model/phases/orders.hpp"
+#include "supplysim/model/phases/peer_norms.hpp"
+#include "supplysim/model/phases/programme_outcomes.hpp"
 #include "supplysim/model/phases/programmes.hpp"
 #include "supplysim/model/phases/subcontracting.hpp"
 #include "supplysim/model/phases/worker_outcomes.hpp"
@@ -14,26 +15,6 @@
 #include "supplysim/model/rng.hpp"
 
 namespace supplysim {
-
-namespace {
-
-// Share of each segment's employed workers in firms complying per area: the peer norm firms see.
-void update_peer_norms(World& w) {
-    const auto& firms = w.firms;
-    for (int sg = 0; sg < w.segments.count(); ++sg) {
-        double total = 0;
-        PerArea<double> complying{};
-        for (auto f = w.segment_firm_begin[sg]; f < w.segment_firm_begin[sg + 1]; ++f) {
-            const double n = firms.workforce(f);
-            total += n;
-            for (std::size_t a = 0; a < area_count; ++a) complying[a] += n * ((firms.compliant[f] >> a) & 1u);
-        }
-        if (total > 0)
-            for (std::size_t a = 0; a < area_count; ++a) w.peer_compliance[sg][a] = float(complying[a] / total);
-    }
-}
-
-}  // namespace
 
 Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int replicate, const MonthObserver& observe) {
     const CounterRng rng(s.seed, std::uint32_t(replicate));
@@ -59,6 +40,7 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
         const Policy& policy = policy_changes && month >= 0 ? month_policy : baseline;
         place_orders(world, s, policy, rng, step);
         produce_and_subcontract(world, s, policy, step);
+        register_informal(world, policy, rng, step, month);
         run_programmes(world, s, policy, rng, step, month);
         decide_compliance(world, s, policy, rng, step);
         inspect_and_audit(world, s, policy, rng, step);

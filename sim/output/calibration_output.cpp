@@ -1,7 +1,5 @@
 #include "supplysim/output/calibration_output.hpp"
 
-#include "supplysim/input/number_text.hpp"
-
 #include <hdf5.h>
 
 #include <chrono>
@@ -11,7 +9,8 @@
 #include <stdexcept>
 
 #include "supplysim/input/config_tree.hpp"
-#include "supplysim/input/sweep_file.hpp"
+#include "supplysim/input/key_path.hpp"
+#include "supplysim/input/number_text.hpp"
 #include "supplysim/output/sweep_output.hpp"
 #include "supplysim/version.hpp"
 
@@ -214,14 +213,14 @@ std::string calibrated_scenario_yaml(const CalibrationSpec& spec, const Calibrat
     const std::string rel = fs::relative(fs::absolute(spec.base_file), from).generic_string();
     ConfigNode tree;
     tree.kind = ConfigNode::Kind::map;
-    sweep::set_key_path(tree, "extends", rel, {});
+    set_key_path(tree, "extends", rel, {});
     const ConfigNode base = load_config(spec.base_file);
     const ConfigNode* base_name = base.find("name");
-    sweep::set_key_path(tree, "name", (base_name ? base_name->scalar : std::string("scenario")) + "_calibrated", {});
+    set_key_path(tree, "name", (base_name ? base_name->scalar : std::string("scenario")) + "_calibrated", {});
     for (std::size_t j = 0; j < spec.parameters.size(); ++j) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.4g", res.estimate[j]);
-        sweep::set_key_path(tree, spec.parameters[j].path, buf, spec.parameters[j].mark);
+        set_key_path(tree, spec.parameters[j].path, buf, spec.parameters[j].mark);
     }
     std::string head = "# Calibrated scenario written by `supplysim calibrate` (do not edit by hand; rerun the calibration).\n"
                        "# calibration: " + spec.file + " (" + method_name(spec.method.kind) + ")\n"

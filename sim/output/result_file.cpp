@@ -465,4 +465,22 @@ FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
     return s;
 }
 
+OutputHeader make_header(const Scenario& s, const GroupLayout& layout, int replicates, int runs,
+                         const std::string& command_line) {
+    OutputHeader h;
+    h.scenario_name = s.name;
+    h.scenario_file = s.source_file;
+    h.scenario_yaml = s.resolved_yaml;
+    h.seed = s.seed;
+    h.replicates = replicates;
+    h.runs = runs;
+    h.start = s.start;
+    h.months = s.months();
+    h.command_line = command_line;
+    h.groups = layout.groups();
+    h.assessments = s.assessments;
+    h.compression = s.outputs.compression;
+    return h;
+}
+
 }  // namespace supplysim

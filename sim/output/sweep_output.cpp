@@ -1,14 +1,12 @@
 #include "supplysim/output/sweep_output.hpp"
 
-#include "output/hdf5_attributes.hpp"
-
 #include <hdf5.h>
 
 #include <cstring>
 #include <stdexcept>
 
+#include "output/hdf5_attributes.hpp"
 #include "supplysim/output/result_file.hpp"
-#include "supplysim/runs/experiment.hpp"
 
 namespace supplysim::sweep {
 
@@ -53,27 +51,6 @@ std::vector<T> read_1d(hid_t file, const char* name, hid_t mem_type) {
 
 std::mutex& hdf5_mutex() {
     static std::mutex m;
-    return m;
-}
-
-SweepMeta meta_of(const SweepPlan& plan) {
-    SweepMeta m;
-    const GroupLayout layout(plan.base);
-    m.header = make_header(plan.base, layout, plan.replicates, plan.runs(), "");
-    m.header.scenario_file = plan.spec.file;
-    m.design = design_name(plan.spec.design);
-    m.name = plan.spec.name;
-    m.yaml = plan.spec.text;
-    m.hash = plan.hash;
-    m.total_runs = plan.runs();
-    if (plan.spec.design == DesignKind::sobol) {
-        m.sobol_n = plan.spec.samples;
-        m.sobol_k = int(plan.spec.parameters.size());
-    }
-    for (std::size_t p = 0; p < plan.spec.parameters.size(); ++p) {
-        m.parameter_paths.push_back(plan.spec.parameters[p].path);
-        m.parameter_columns.push_back(plan.column(p));
-    }
     return m;
 }
 

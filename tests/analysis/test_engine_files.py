@@ -2,7 +2,7 @@
 
 Needs SUPPLYSIM_BIN (path to the `supplysim` binary) and tests/data/small.yaml (or another small scenario
 named by SUPPLYSIM_SMALL_SCENARIO); skipped otherwise, e.g.
-    SUPPLYSIM_BIN=build/sim/supplysim /usr/bin/python3 -m pytest tests/analysis -q
+    SUPPLYSIM_BIN=build-rel/sim/supplysim /usr/bin/python3 -m pytest tests/analysis -q
 """
 import os
 import subprocess

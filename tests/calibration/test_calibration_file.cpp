@@ -6,7 +6,8 @@
 #include <fstream>
 
 #include "supplysim/input/calibration_file.hpp"
-#include "supplysim/runs/calibration/abc.hpp"
+#include "supplysim/runs/calibration/evaluator.hpp"
+#include "supplysim/runs/calibration/summary.hpp"
 
 using namespace supplysim;
 using namespace supplysim::calibration;

@@ -15,6 +15,7 @@
 
 #include "supplysim/input/input_error.hpp"
 #include "supplysim/input/sweep_file.hpp"
+#include "supplysim/runs/sweep/sweep_plan.hpp"
 
 #ifndef SUPPLYSIM_SOURCE_DIR
 #define SUPPLYSIM_SOURCE_DIR "."

@@ -11,6 +11,7 @@
 #include "supplysim/input/scenario_loader.hpp"
 #include "supplysim/input/sweep_file.hpp"
 #include "supplysim/runs/sweep/design.hpp"
+#include "supplysim/runs/sweep/sweep_plan.hpp"
 
 using namespace supplysim;
 using namespace supplysim::sweep;

@@ -77,7 +77,7 @@ TEST_CASE("evidence: key patterns", "[evidence]") {
     CHECK(reg.find("parameters.compliance.no_such_key") == nullptr);
 }
 
-TEST_CASE("evidence: malformed registries are refused", "[evidence]") {
+TEST_CASE("evidence: malformed registries are refused", "[evidence][sanitizer]") {
     const std::string src = "sources:\n  - {id: a, citation: A, year: 2000}\nparameters:\n";
     CHECK_NOTHROW(EvidenceRegistry::parse(src + "  - {key: x, status: assumption, note: n}\n"));
     CHECK_THROWS(EvidenceRegistry::parse(src + "  - {key: x, status: guess, note: n}\n"));

@@ -37,6 +37,10 @@ inline ConfigNode& ConfigNode::operator=(const ConfigNode&) = default;
 inline ConfigNode& ConfigNode::operator=(ConfigNode&&) noexcept = default;
 inline ConfigNode::~ConfigNode() = default;
 
+// The text of a configuration file (scenario, sweep or calibration). Throws InputError when it cannot
+// be read or is larger than 64 MiB.
+std::string read_config_text(const std::string& path);
+
 // Parses one YAML file (no `extends:` handling). Throws InputError for unreadable, empty, non-UTF-8
 // or malformed files, duplicate keys and documents that are too large.
 ConfigNode parse_config_file(const std::string& path);
@@ -48,6 +52,10 @@ ConfigNode parse_config_text(const std::string& text, const std::string& name);
 ConfigNode load_config(const std::string& path);
 
 void deep_merge(ConfigNode& base, const ConfigNode& overlay);
+
+// A list whose entries are all maps with a `name`: merged by name by deep_merge, and addressed by name
+// in key paths (set_key_path).
+bool is_named_list(const ConfigNode& list);
 
 // The tree as YAML text (block style), for writing the resolved scenario into outputs.
 std::string to_yaml(const ConfigNode& node);

@@ -1,16 +1,12 @@
 #pragma once
 // Sweep files: a base scenario, the scenario keys to vary with their ranges or value lists, a design
-// and replicates. Parsing checks every key with FieldReader (errors carry file:line:column); the plan
-// built from it lists every run's parameter values, and each run's scenario is the base tree with those
-// keys set, resolved exactly like a hand-written scenario. Everything here is a pure function of the
-// sweep file (and the files it names), so run ids and seeds never depend on how runs are executed.
+// and replicates. Parsing checks every key with FieldReader (errors carry file:line:column). The runs
+// of a sweep are planned from it by runs/sweep/sweep_plan.hpp.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "supplysim/input/config_tree.hpp"
 #include "supplysim/input/input_error.hpp"
-#include "supplysim/model/scenario.hpp"
 
 namespace supplysim::sweep {
 
@@ -49,36 +45,5 @@ struct SweepSpec {
 
 // Reads and checks a sweep file. Throws InputError.
 SweepSpec parse_sweep_file(const std::string& path);
-
-// The runs of a sweep, with the base scenario loaded.
-struct SweepPlan {
-    SweepSpec spec;
-    ConfigNode base_tree;                  // the base scenario, `extends:` resolved
-    Scenario base;                         // the base scenario resolved (calendar, groups, seed)
-    int replicates = 1;
-    std::vector<std::vector<double>> codes;  // [run][parameter] coded values
-    std::string hash;                      // hex digest of everything that determines the results
-
-    int runs() const { return int(codes.size()); }
-    // Text put into the scenario tree for parameter p of run r.
-    std::string value_text(int run, std::size_t p) const;
-    // Parameter values of all runs, as written to /runs/parameters/<path>.
-    std::vector<double> column(std::size_t p) const;
-};
-
-// Builds the design and checks every run's scenario (so a bad value fails before any run starts).
-// Throws InputError naming the sweep parameter.
-SweepPlan make_plan(const SweepSpec& spec, bool check_every_run = true);
-
-// The resolved scenario of run `run`. Throws InputError naming the sweep parameter.
-Scenario scenario_for_run(const SweepPlan& plan, int run);
-
-// Sets the value at a dotted key path in a scenario tree: map keys by name, lists of named maps by
-// the entry's name, other lists by index. Missing maps are created (the scenario schema then decides
-// whether the key exists). Throws InputError at `mark`.
-void set_key_path(ConfigNode& tree, const std::string& path, const std::string& value, const SourceMark& mark);
-
-// 64-bit FNV-1a, as 16 hex digits.
-std::string fnv1a_hex(const std::string& data);
 
 }  // namespace supplysim::sweep

@@ -75,7 +75,7 @@ struct Series {
 void record_month(const CellCounters& cells, const GroupLayout& layout, int month, Series& series);
 
 // record_month with the layout's group lists prepared once, for the months of a run
-// (docs/performance.md, round 2). Gives exactly record_month's values: counters are integers, so
+// (docs/performance.md). Gives exactly record_month's values: counters are integers, so
 // regrouping the sums cannot change them.
 //
 // A cell is (segment, k) with k = demography byte + 128 * informal. In the usual layout every group of

@@ -8,12 +8,9 @@
 
 namespace supplysim {
 
-struct CountryPolicy {
-    Inspectorate inspectorate;
-    PerArea<double> law_strength{};
-    double rule_of_law = 0.5;
-    double union_density = 0.1;   // density that union organising tends towards where it is free
-    double epz_union_access = 0.5;
+// A country's institutions in force (from the scenario's baseline, changed by levers), and what only
+// levers set.
+struct CountryPolicy : CountryInstitutions {
     // Set only by interventions (neutral values otherwise).
     PerArea<double> deterrence_months{};  // extra expected monthly cost of a violation (complaints, remedies,
                                           // insurance premiums), in months of that area's compliance cost
@@ -26,12 +23,8 @@ struct CountryPolicy {
     double injury_cover_informal = 0;      // share of injuries to informal workers compensated (emergency funds)
 };
 
-struct BuyerPolicy {
-    double price_pressure = 0.5;
-    double lead_time_weeks = 8;
-    double audits_per_year = 1;
-    double audit_detection = 0.5;
-    double audit_reach_lower_tiers = 0;
+// A buyer's practices in force (from the scenario's baseline, changed by levers), and what only levers set.
+struct BuyerPolicy : BuyerPractices {
     double audit_cost_months = 3;        // cost to a supplier of an audit finding (parameters.compliance.audit_reputation_months)
     double lower_tier_cost_months = 0;   // extra cost of a finding below tier 1 (liability, due diligence)
     double subcontract_factor = 1;       // multiplies the share of orders passed down (unauthorised subcontracting)

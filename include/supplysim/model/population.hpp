@@ -9,11 +9,4 @@ namespace supplysim {
 
 World build_world(const Scenario& scenario, const Policy& policy, const CounterRng& rng);
 
-// Draws the attributes of a worker hired into firm f (at build time or to fill a vacancy).
-void hire_worker(World& world, const Scenario& scenario, std::size_t f, std::uint32_t slot,
-                 const CounterRng& rng, std::uint32_t month, Purpose purpose);
-
-// Refreshes per-segment buyer pressure, lead time and audit rate from the policy in force.
-void refresh_segment_buyer_terms(World& world, const Scenario& scenario, const Policy& policy);
-
 }  // namespace supplysim

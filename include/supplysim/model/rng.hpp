@@ -1,7 +1,8 @@
 #pragma once
 // Counter-based random numbers (Random123 Philox4x32-10). Every draw is a pure function of
-// (seed, replicate, month, agent, purpose), so results do not depend on thread count, on the order
-// agents are visited, or on how runs are spread over MPI ranks.
+// (seed, replicate, step, agent, purpose), so results do not depend on thread count, on the order
+// agents are visited, or on how runs are spread over MPI ranks. The `month` argument of the generators
+// is the step: months counted from the start of the spin-up.
 #include <Random123/philox.h>
 
 #include <array>
@@ -24,6 +25,10 @@ enum class Purpose : std::uint32_t {
     programme_enrolment,  // interventions: joining a firm programme (and fixed coverage draws)
     programme_check,      // interventions: programme assessments and grievance-led checks
     registration,         // interventions: formalisation of informal units and workers
+    // Interventions: whether an injury is compensated (social protection). It shares registration's
+    // number, because streams are keyed by the number and a new one would change every result with
+    // injury cover; its draws use block 2 of an agent, registration's use blocks 0 and 1.
+    injury_compensation = registration,
 };
 
 class CounterRng {

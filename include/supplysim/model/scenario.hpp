@@ -5,43 +5,26 @@
 #include <string>
 #include <vector>
 
+#include "supplysim/model/assessment.hpp"
 #include "supplysim/model/calendar.hpp"
+#include "supplysim/model/institutions.hpp"
 #include "supplysim/model/levers/intervention.hpp"
 #include "supplysim/model/standard_area.hpp"
 
 namespace supplysim {
-
-enum class Targeting : std::uint8_t { random, risk_based, complaint_driven };
-
-struct Inspectorate {
-    double inspectors_per_10k_workers = 0.5;
-    double visits_per_inspector_month = 6;
-    Targeting targeting = Targeting::random;
-    double announced_share = 0.5;      // announced visits find less (firms tidy up first)
-    double sanction_months = 24;      // fine per detected violation, in months of that area's compliance cost
-    double follow_up_share = 0.3;      // share of visits with violations that get a follow-up visit
-    int follow_up_delay_months = 3;
-    double reach_epz = 1.0;            // relative chance an EPZ firm can be visited
-    double reach_informal = 0.1;       // relative chance an informal firm can be visited
-    std::vector<double> reach_by_tier; // relative chance by tier (one per tier)
-    PerArea<double> detection{0.8, 0.7, 0.6, 0.7, 0.4, 0.5, 0.2, 0.2}; // chance an unannounced visit finds a violation
-};
 
 struct Ratification {
     std::string convention;  // e.g. "C87"
     YearMonth date;
 };
 
-struct Country {
+// A country: its institutions (the baseline that policy levers act on) and its workforce.
+struct Country : CountryInstitutions {
     std::string name;
     double minimum_wage = 100;         // monthly, local units; the model works in ratios to it
     double hours_limit = 48;           // legal weekly hours
     double informality = 0.5;          // share of workers informally employed in formal lower-tier firms
-    double union_density = 0.1;
-    double rule_of_law = 0.5;          // 0..1, scales how credible sanctions are
-    double epz_share = 0;            // share of tier-1 firms in export processing zones
-    double epz_union_access = 0.5;     // 0..1, freedom of association inside EPZs relative to outside
-    PerArea<double> law_strength{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}; // 0..1 per area: coverage and clarity of the law
+    double epz_share = 0;              // share of tier-1 firms in export processing zones
     std::vector<Ratification> ratifications;
     std::int64_t workers = 10000;      // workers in the modelled supply chains of this country
     double migrant_share = 0.05;
@@ -52,7 +35,6 @@ struct Country {
     double older_share = 0.05;         // share of adult hires aged 55+
     double child_hire_risk = 0.05;     // chance a hire by a firm not complying on child labour is under 18
     double recruitment_fee_months = 3; // mean months of wages owed by a migrant hire for recruitment fees
-    Inspectorate inspectorate;
 };
 
 struct Sector {
@@ -73,16 +55,12 @@ struct Tier {
     bool homework = false;        // homeworkers: one-person units paid by piece
 };
 
-struct Buyer {
+// A lead firm: its purchasing and auditing practices (the baseline levers act on) and where it sources.
+struct Buyer : BuyerPractices {
     std::string name;
     int sector = 0;
     std::vector<double> country_share; // share of the buyer's tier-1 suppliers in each country
-    double order_share = 1;          // weight of this buyer in its sector's tier-1 orders
-    double price_pressure = 0.5;       // 0..1
-    double lead_time_weeks = 8;
-    double audits_per_year = 1;        // social audits per tier-1 supplier
-    double audit_detection = 0.5;      // relative to an unannounced inspection
-    double audit_reach_lower_tiers = 0;
+    double order_share = 1;            // weight of this buyer in its sector's tier-1 orders
 };
 
 struct ComplianceParameters {
@@ -97,7 +75,7 @@ struct ComplianceParameters {
     double law_weight = 1.5;
     double price_pressure_weight = 1;
     double audit_reputation_months = 3; // expected cost of an audit finding, in months of compliance cost
-    double sanction_memory = 0.9;      // monthly decay of a sanctioned firm's raised risk perception
+    double sanction_memory = 0.9;      // share of a sanctioned firm's raised risk perception kept each month (persistence)
     double sanction_risk_boost = 0.1;  // how much a sanction raises perceived detection
     double correction_rate = 0.6;      // chance a sanctioned violation is corrected by the follow-up
 };
@@ -159,11 +137,19 @@ struct Scenario {
     std::vector<Buyer> buyers;
     Parameters parameters;
     OutputOptions outputs;
-    std::vector<Intervention> interventions;  // canonical order (sorted when loaded), see interventions/
+    std::vector<Intervention> interventions;  // canonical order (sorted when loaded), see levers/intervention.hpp
     std::vector<Assessment> assessments;      // named assessment dates (mid-term, final), in date order
 
     int months() const { return months_between(start, end) + 1; }
     std::int64_t total_workers() const;
 };
+
+// The names of a scenario's countries, sectors, tiers or buyers, in order.
+template <class Named>
+std::vector<std::string> names_of(const std::vector<Named>& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items) out.push_back(i.name);
+    return out;
+}
 
 }  // namespace supplysim

@@ -1,6 +1,8 @@
 #pragma once
 // The state of one replicate: firms and workers stored as columns (structure of arrays). Workers are
 // sorted by employer, so a firm's workers are the contiguous range [worker_begin[f], worker_begin[f+1]).
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -36,10 +38,11 @@ inline constexpr std::uint8_t quit = 1u << 4;       // slot refilled this month 
 
 // Firm flags fixed at creation.
 namespace firm_kind {
-inline constexpr std::uint8_t sme = 1u << 0;
+inline constexpr std::uint8_t sme = 1u << 0;            // fewer than sme_below_workers workers
 inline constexpr std::uint8_t epz = 1u << 1;
 inline constexpr std::uint8_t informal = 1u << 2;
 inline constexpr std::uint8_t homework = 1u << 3;
+inline constexpr std::uint32_t sme_below_workers = 250;
 }  // namespace firm_kind
 
 struct Firms {
@@ -57,9 +60,9 @@ struct Firms {
     std::vector<float> subcontracted_in;         // part of the orders received from a higher tier
     std::vector<float> utilisation;              // share of positions working this month
     std::vector<float> weekly_hours;
-    std::vector<float> sanction_risk;            // specific deterrence after a sanction, decays
+    std::vector<float> sanction_risk;            // specific deterrence after a sanction (kept at sanction_memory per month)
     std::vector<float> margin;
-    std::vector<std::int16_t> follow_up_month;   // month of a scheduled follow-up visit, -1 if none
+    std::vector<std::int16_t> follow_up_step;    // step of a scheduled follow-up visit, -1 if none
     std::vector<std::uint8_t> inspected;         // visited by the inspectorate this month
     std::vector<std::uint8_t> audited;           // audited by a buyer this month
     std::vector<std::uint16_t> complaints;       // worker complaints last month (injuries, harassment)
@@ -69,6 +72,12 @@ struct Firms {
 
     std::size_t size() const { return country.size(); }
     std::uint32_t workforce(std::size_t f) const { return worker_begin[f + 1] - worker_begin[f]; }
+    // End of the slots working this month: the first round(utilisation x workforce) of the firm's slots
+    // work (they count as employed); the rest are laid off for the month.
+    std::uint32_t working_end(std::size_t f) const {
+        const std::uint32_t begin = worker_begin[f], end = worker_begin[f + 1];
+        return std::min(end, begin + std::uint32_t(std::lround(utilisation[f] * double(end - begin))));
+    }
     bool complies(std::size_t f, Area a) const { return (compliant[f] >> index(a)) & 1u; }
 };
 

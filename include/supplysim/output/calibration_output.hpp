@@ -3,7 +3,8 @@
 // `<out>.scenario.yaml`, which `extends:` the base scenario and sets the free keys to the estimate.
 #include <string>
 
-#include "supplysim/runs/calibration/abc.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/output/calibration_result.hpp"
 
 namespace supplysim::calibration {
 

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "supplysim/model/assessment.hpp"
 #include "supplysim/model/groups.hpp"
 #include "supplysim/model/indicators.hpp"
+#include "supplysim/model/scenario.hpp"
 
 namespace supplysim {
 
@@ -27,6 +29,10 @@ struct OutputHeader {
     std::vector<Assessment> assessments;
     int compression = 1;  // deflate level of /indicators (0: none); shuffle goes with any level above 0
 };
+
+// The header of a result file of `runs` runs of the scenario, `replicates` each.
+OutputHeader make_header(const Scenario& scenario, const GroupLayout& layout, int replicates, int runs,
+                         const std::string& command_line);
 
 class ResultFile {
 public:

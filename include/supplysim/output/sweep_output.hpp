@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "supplysim/input/sweep_file.hpp"
 #include "supplysim/model/groups.hpp"
 #include "supplysim/model/indicators.hpp"
 #include "supplysim/output/result_file.hpp"
@@ -37,7 +36,6 @@ struct SweepMeta {
     std::vector<std::string> parameter_paths;
     std::vector<std::vector<double>> parameter_columns;  // [parameter][sweep run id]
 };
-SweepMeta meta_of(const SweepPlan& plan);
 
 // Writes a sweep file or part; returns how many runs were present. The HDF5 library is not
 // thread-safe: every function here takes one process-wide lock around its HDF5 calls.

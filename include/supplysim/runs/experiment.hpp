@@ -1,5 +1,6 @@
 #pragma once
-// Running a scenario's replicates in parallel and writing them to one result file.
+// Running a scenario's replicates in parallel (the result file is written by output/result_file.hpp),
+// and the flag that stops long runs early.
 #include <atomic>
 #include <functional>
 #include <string>
@@ -8,7 +9,6 @@
 #include "supplysim/model/groups.hpp"
 #include "supplysim/model/indicators.hpp"
 #include "supplysim/model/scenario.hpp"
-#include "supplysim/output/result_file.hpp"
 
 namespace supplysim {
 
@@ -24,8 +24,5 @@ public:
 // replicate's phases are parallel too. Results are in replicate order. Throws Cancelled.
 std::vector<Series> run_replicates(const Scenario& scenario, const GroupLayout& layout, int replicates,
                                    const std::function<void(int done)>& progress = {});
-
-OutputHeader make_header(const Scenario& scenario, const GroupLayout& layout, int replicates, int runs,
-                         const std::string& command_line);
 
 }  // namespace supplysim

@@ -1,13 +1,11 @@
-// Lever `better_work` (seed items 4.1-4.2): enrolment of tier-1 exporting factories.
-#include "supplysim/model/levers/better_work.hpp"
-
-#include "supplysim/input/levers/registry.hpp"
+// Lever `better_work` (seed items 4.1-4.2): enrolment of tier-1 exporting factories, read as a
+// per-firm programme.
+#include "input/levers/lever_reading.hpp"
 
 namespace supplysim {
 
-std::shared_ptr<const Lever> read_better_work(FieldReader& r, const Scenario&, Intervention& self) {
-    auto l = std::make_shared<BetterWorkLever>();
-    auto& p = l->programme_;
+Lever read_better_work(FieldReader& r, const Scenario&, Intervention& self) {
+    FirmProgramme p;
     // Better Work enrols registered tier-1 exporters unless the scenario says otherwise.
     if (self.where.tiers.empty()) self.where.tiers = {0};
     if (self.where.formality == Where::Formality::any) self.where.formality = Where::Formality::formal;
@@ -28,7 +26,7 @@ std::shared_ptr<const Lever> read_better_work(FieldReader& r, const Scenario&, I
     p.correction_support = r.number("correction_support", 0.5, 0, 1.5, "Added to the 0.5 factor on correcting a finding, from advisory follow-up of improvement plans.");
     if (r.boolean("buyers_rely_on_reports", true, "Whether buyers replace their own social audits of enrolled factories with Better Work reports."))
         p.flags |= programme_flag::replaces_audits;
-    return l;
+    return p;
 }
 
 }  // namespace supplysim

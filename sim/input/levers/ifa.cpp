@@ -1,14 +1,12 @@
-// Lever `ifa` (seed item 3.2): international framework agreement between a lead firm and a GUF.
-#include "supplysim/model/levers/ifa.hpp"
-
-#include "supplysim/input/levers/registry.hpp"
+// Lever `ifa` (seed item 3.2): international framework agreement between a lead firm and a GUF, read as
+// a per-firm programme covering the signatories' suppliers.
+#include "input/levers/lever_reading.hpp"
 
 namespace supplysim {
 
-std::shared_ptr<const Lever> read_ifa(FieldReader& r, const Scenario&, Intervention& self) {
+Lever read_ifa(FieldReader& r, const Scenario&, Intervention& self) {
     if (self.where.buyers.empty()) r.fail("where", "an IFA needs where.buyers (the signatory lead firms)");
-    auto l = std::make_shared<IfaLever>();
-    auto& p = l->programme_;
+    FirmProgramme p;
     if (self.where.tiers.empty()) self.where.tiers = {0};
     p.by_coverage = true;
     p.flags = programme_flag::ifa;
@@ -20,7 +18,7 @@ std::shared_ptr<const Lever> read_ifa(FieldReader& r, const Scenario&, Intervent
     p.correction_support = r.number("correction_support", 0.5, 0, 1.5, "Added to the 0.5 factor on correcting a confirmed violation.");
     p.logit[index(Area::freedom_of_association)] = r.number("union_support", 1.0, 0, 10,
         "Shift in the log-odds of respecting freedom of association from the agreement's support for union formation.");
-    return l;
+    return p;
 }
 
 }  // namespace supplysim

@@ -1,21 +1,25 @@
+// The intervention types a scenario can name: one line per type, naming its reader.
 #include "supplysim/input/levers/registry.hpp"
 
-#include "supplysim/model/levers/better_work.hpp"
-#include "supplysim/model/levers/due_diligence.hpp"
-#include "supplysim/model/levers/epz_action_plan.hpp"
-#include "supplysim/model/levers/formalization.hpp"
-#include "supplysim/model/levers/grievance_mechanism.hpp"
-#include "supplysim/model/levers/ifa.hpp"
-#include "supplysim/model/levers/inspection.hpp"
-#include "supplysim/model/levers/joint_liability.hpp"
-#include "supplysim/model/levers/purchasing_practices.hpp"
-#include "supplysim/model/levers/ratification.hpp"
-#include "supplysim/model/levers/score.hpp"
-#include "supplysim/model/levers/sector_programme.hpp"
-#include "supplysim/model/levers/social_dialogue.hpp"
-#include "supplysim/model/levers/social_protection.hpp"
-
 namespace supplysim {
+
+// The readers, one file each in sim/input/levers/ (several types may share a file).
+Lever read_ratification(FieldReader&, const Scenario&, Intervention&);
+Lever read_inspection(FieldReader&, const Scenario&, Intervention&);
+Lever read_better_work(FieldReader&, const Scenario&, Intervention&);
+Lever read_score(FieldReader&, const Scenario&, Intervention&);
+Lever read_symapro(FieldReader&, const Scenario&, Intervention&);
+Lever read_sector_programme(FieldReader&, const Scenario&, Intervention&);
+Lever read_ppp_funding(FieldReader&, const Scenario&, Intervention&);
+Lever read_ifa(FieldReader&, const Scenario&, Intervention&);
+Lever read_social_dialogue(FieldReader&, const Scenario&, Intervention&);
+Lever read_joint_liability(FieldReader&, const Scenario&, Intervention&);
+Lever read_due_diligence(FieldReader&, const Scenario&, Intervention&);
+Lever read_purchasing_practices(FieldReader&, const Scenario&, Intervention&);
+Lever read_formalization(FieldReader&, const Scenario&, Intervention&);
+Lever read_epz_action_plan(FieldReader&, const Scenario&, Intervention&);
+Lever read_social_protection(FieldReader&, const Scenario&, Intervention&);
+Lever read_grievance_mechanism(FieldReader&, const Scenario&, Intervention&);
 
 const std::vector<LeverType>& lever_types() {
     static const std::vector<LeverType> types = {

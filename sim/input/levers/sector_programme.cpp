@@ -1,14 +1,11 @@
-// Levers `sector_programme` (seed item 4.3) and `ppp_funding` (4.4).
-#include "supplysim/model/levers/sector_programme.hpp"
-
-#include "supplysim/input/levers/registry.hpp"
+// Levers `sector_programme` (seed item 4.3) and `ppp_funding` (4.4), read as per-firm programmes.
+#include "input/levers/lever_reading.hpp"
 
 namespace supplysim {
 
 namespace {
-std::shared_ptr<const Lever> read_programme(FieldReader& r, bool ppp) {
-    auto l = std::make_shared<SectorProgrammeLever>();
-    auto& p = l->programme_;
+Lever read_programme(FieldReader& r, bool ppp) {
+    FirmProgramme p;
     p.flags = programme_flag::enterprise;
     p.enrolment_per_year = r.number(ppp ? "suppliers_per_year" : "enrolment_per_year", ppp ? 0.2 : 0.15, 0, 1,
         ppp ? "Share of the funding buyers' suppliers reached per year at full funding." : "Share of eligible firms enrolled per year at full strength.");
@@ -21,16 +18,16 @@ std::shared_ptr<const Lever> read_programme(FieldReader& r, bool ppp) {
     p.check_detection = r.number("check_detection", 0.5, 0, 2, "Detection of a monitoring visit relative to an unannounced inspection.");
     p.finding_cost_months = r.number("finding_cost_months", ppp ? 2.0 : 0.0, 0, 100, "Cost to the firm of a monitoring finding, months of compliance cost.");
     p.correction_support = r.number("correction_support", 0.3, 0, 1.5, "Added to the 0.5 factor on correcting a finding.");
-    return l;
+    return p;
 }
 }  // namespace
 
-std::shared_ptr<const Lever> read_sector_programme(FieldReader& r, const Scenario&, Intervention& self) {
+Lever read_sector_programme(FieldReader& r, const Scenario&, Intervention& self) {
     if (self.where.sectors.empty()) r.fail("where", "a sector programme needs where.sectors");
     return read_programme(r, false);
 }
 
-std::shared_ptr<const Lever> read_ppp_funding(FieldReader& r, const Scenario&, Intervention& self) {
+Lever read_ppp_funding(FieldReader& r, const Scenario&, Intervention& self) {
     if (self.where.buyers.empty()) r.fail("where", "PPP funding needs where.buyers (the lead firms that fund assistance)");
     return read_programme(r, true);
 }

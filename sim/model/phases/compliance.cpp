@@ -1,42 +1,30 @@
 #include "supplysim/model/phases/compliance.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 
+#include "model/firm_loop.hpp"
 #include "supplysim/model/levers/programme.hpp"
 
 namespace supplysim {
 
 namespace {
-
-// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
-// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
-// firms cannot change a result (docs/performance.md, round 2).
-template <class Body>
-void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
-    if (w.workers.size() < 16384) {
-        for (std::size_t f = begin; f < end; ++f) body(f);
-        return;
-    }
-    tbb::parallel_for(begin, end, body);
-}
-
+// Informal firms are largely outside the law's reach: the law weighs this much on them.
+constexpr double informal_law_reach = 0.3;
 }  // namespace
 
 double comply_probability(const ComplianceParameters& p, const CountryPolicy& country, Area area,
                           const ComplianceInputs& in) {
     const std::size_t a = index(area);
     const auto& insp = country.inspectorate;
-    const double finds = insp.detection[a] * (1.0 - 0.5 * insp.announced_share);
+    const double finds = insp.detection[a] * (1.0 - (1.0 - announced_visit_detection) * insp.announced_share);
     // Expected sanction per month, in months of the area's compliance cost.
     // Interventions add expected costs outside inspections (complaints, remedies, premiums).
     const double inspection_cost = in.perceived_visit_rate * finds * insp.sanction_months * country.rule_of_law +
                                    country.deterrence_months[a];
     const double audit_months = in.audit_cost_months < 0 ? p.audit_reputation_months : in.audit_cost_months;
     const double audit_cost = in.audit_rate * in.audit_detection * insp.detection[a] * audit_months;
-    const double law = std::min(1.0, country.law_strength[a] + in.law_extra) * (in.informal ? 0.3 : 1.0);
+    const double law = std::min(1.0, country.law_strength[a] + in.law_extra) * (in.informal ? informal_law_reach : 1.0);
     const double x = p.base_logit + p.area_logit[a] + p.deterrence_weight * (inspection_cost + audit_cost) -
                      p.cost_weight * p.area_cost[a] * country.cost_factor[a] * (1.0 + p.price_pressure_weight * in.price_pressure) * in.margin_squeeze +
                      p.capability_weight * (in.capability - 0.5) + p.peer_weight * (in.peer_share - 0.5) +
@@ -68,14 +56,14 @@ ComplianceInputs compliance_inputs(const World& w, const Policy& policy, std::si
     return in;
 }
 
-void decide_compliance(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int month) {
+void decide_compliance(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int step) {
     const auto& p = s.parameters.compliance;
     auto& firms = w.firms;
     for_each_firm(w, 0, firms.size(), [&](std::size_t f) {
         // One uniform per area: below review_rate the firm reviews the area, and the same draw rescaled
         // decides the outcome, so each area costs a single random number.
-        const auto u0 = rng.uniforms(month, std::uint32_t(f), Purpose::compliance, 0);
-        const auto u1 = rng.uniforms(month, std::uint32_t(f), Purpose::compliance, 1);
+        const auto u0 = rng.uniforms(step, std::uint32_t(f), Purpose::compliance, 0);
+        const auto u1 = rng.uniforms(step, std::uint32_t(f), Purpose::compliance, 1);
         const double u[area_count] = {u0[0], u0[1], u0[2], u0[3], u1[0], u1[1], u1[2], u1[3]};
         std::uint8_t bits = firms.compliant[f];
         for (std::size_t a = 0; a < area_count; ++a) {

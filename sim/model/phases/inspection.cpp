@@ -1,28 +1,26 @@
 #include "supplysim/model/phases/inspection.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 
+#include "model/firm_loop.hpp"
 #include "supplysim/model/levers/programme.hpp"
 
 namespace supplysim {
 
 namespace {
-
-// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
-// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
-// firms cannot change a result (docs/performance.md, round 2).
-template <class Body>
-void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
-    if (w.workers.size() < 16384) {
-        for (std::size_t f = begin; f < end; ++f) body(f);
-        return;
-    }
-    tbb::parallel_for(begin, end, body);
-}
-
+// A sanction's cost taken off the firm's margin, per violation and per month of compliance cost fined.
+constexpr double margin_loss_per_sanction_month = 0.002;
+// Audits ask for corrective action plans but carry no legal sanction: half the chance of correction.
+constexpr double audit_correction_factor = 0.5;
+// Firms learn slowly: their perceived visit rate keeps this much of last month's and adds this much of
+// the rate observed this month.
+constexpr float perception_kept = 0.9f;
+constexpr float perception_update = 0.1f;
 }  // namespace
+
+double monthly_visits(const Inspectorate& insp, std::int64_t workers) {
+    return insp.inspectors_per_10k_workers * double(workers) / 1e4 * insp.visits_per_inspector_month;
+}
 
 double visit_weight(const World& w, const Inspectorate& insp, std::size_t f) {
     const auto& firms = w.firms;
@@ -43,7 +41,7 @@ double visit_weight(const World& w, const Inspectorate& insp, std::size_t f) {
     return reach;
 }
 
-void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int month) {
+void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int step) {
     const auto& cp = s.parameters.compliance;
     auto& firms = w.firms;
     const auto& seg = w.segments;
@@ -53,8 +51,7 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
         const std::size_t b = w.segment_firm_begin[seg.of(c, 0, 0)];
         const std::size_t e = w.segment_firm_begin[seg.of(c, 0, 0) + seg.sectors * seg.tiers];
         // Visits this month, scaled to the modelled workforce; follow-ups come out of the same budget.
-        const double visits = insp.inspectors_per_10k_workers * double(s.countries[c].workers) / 1e4 *
-                              insp.visits_per_inspector_month;
+        const double visits = monthly_visits(insp, s.countries[c].workers);
         double weight_sum = 0, follow_ups = 0;
         for (std::size_t f = b; f < e; ++f) {
             visit_prob[f] = visit_weight(w, insp, f);
@@ -62,11 +59,11 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
             if (!policy.segments.empty())
                 visit_prob[f] *= policy.segments[std::size_t(seg.of(c, firms.sector[f], firms.tier[f]))].visit_weight;
             weight_sum += visit_prob[f];
-            follow_ups += firms.follow_up_month[f] == month;
+            follow_ups += firms.follow_up_step[f] == step;
         }
         const double routine = std::max(0.0, visits - follow_ups);
         for (std::size_t f = b; f < e; ++f)
-            visit_prob[f] = firms.follow_up_month[f] == month
+            visit_prob[f] = firms.follow_up_step[f] == step
                                 ? 1.0
                                 : (weight_sum > 0 ? std::min(1.0, routine * visit_prob[f] / weight_sum) : 0.0);
     }
@@ -75,7 +72,8 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
         const auto& country = policy.countries[firms.country[f]];
         const auto& insp = country.inspectorate;
         const auto& buyer = policy.buyers[firms.buyer[f]];
-        const auto u = rng.uniforms(month, std::uint32_t(f), Purpose::inspection, 0);
+        const auto u = rng.uniforms(step, std::uint32_t(f), Purpose::inspection, 0);
+        // The risk perception a past sanction raised persists at the rate sanction_memory per month.
         firms.sanction_risk[f] *= float(cp.sanction_memory);
         firms.inspected[f] = u[0] < visit_prob[f];
         const int sg = seg.of(firms.country[f], firms.sector[f], firms.tier[f]);
@@ -85,33 +83,33 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
         // Advisory visits (strategic compliance) build management capability.
         if (firms.inspected[f] && country.advisory_capability > 0)
             firms.capability[f] += float(country.advisory_capability * (1.0 - firms.capability[f]));
-        if (firms.follow_up_month[f] == month) firms.follow_up_month[f] = -1;
+        if (firms.follow_up_step[f] == step) firms.follow_up_step[f] = -1;
         if (!firms.inspected[f] && !firms.audited[f]) return;
 
         const bool announced = u[2] < insp.announced_share;
-        const auto d0 = rng.uniforms(month, std::uint32_t(f), Purpose::inspection, 1);
-        const auto d1 = rng.uniforms(month, std::uint32_t(f), Purpose::inspection, 2);
-        const auto k0 = rng.uniforms(month, std::uint32_t(f), Purpose::inspection, 3);
-        const auto k1 = rng.uniforms(month, std::uint32_t(f), Purpose::inspection, 4);
+        const auto d0 = rng.uniforms(step, std::uint32_t(f), Purpose::inspection, 1);
+        const auto d1 = rng.uniforms(step, std::uint32_t(f), Purpose::inspection, 2);
+        const auto k0 = rng.uniforms(step, std::uint32_t(f), Purpose::inspection, 3);
+        const auto k1 = rng.uniforms(step, std::uint32_t(f), Purpose::inspection, 4);
         const double detect_u[area_count] = {d0[0], d0[1], d0[2], d0[3], d1[0], d1[1], d1[2], d1[3]};
         const double correct_u[area_count] = {k0[0], k0[1], k0[2], k0[3], k1[0], k1[1], k1[2], k1[3]};
         int found = 0;
         for (std::size_t a = 0; a < area_count; ++a) {
             if (firms.compliant[f] & (1u << a)) continue;
             double p_detect = 0;
-            if (firms.inspected[f]) p_detect = insp.detection[a] * (announced ? 0.5 : 1.0);
+            if (firms.inspected[f]) p_detect = insp.detection[a] * (announced ? announced_visit_detection : 1.0);
             if (firms.audited[f]) p_detect = std::max(p_detect, insp.detection[a] * buyer.audit_detection);
             if (detect_u[a] >= p_detect) continue;
             ++found;
             // A found violation is corrected with a chance that rises with management capability;
             // audits ask for corrective action plans but carry no legal sanction.
-            const double correct = cp.correction_rate * (0.5 + firms.capability[f]) * (firms.inspected[f] ? 1.0 : 0.5);
+            const double correct = cp.correction_rate * (0.5 + firms.capability[f]) * (firms.inspected[f] ? 1.0 : audit_correction_factor);
             if (correct_u[a] < correct) firms.compliant[f] |= std::uint8_t(1u << a);
         }
         if (found > 0 && firms.inspected[f]) {
             firms.sanction_risk[f] = std::min(1.0f, firms.sanction_risk[f] + float(cp.sanction_risk_boost * country.rule_of_law));
-            firms.margin[f] -= float(0.002 * found * insp.sanction_months * country.rule_of_law);
-            if (u[3] < insp.follow_up_share) firms.follow_up_month[f] = std::int16_t(month + insp.follow_up_delay_months);
+            firms.margin[f] -= float(margin_loss_per_sanction_month * found * insp.sanction_months * country.rule_of_law);
+            if (u[3] < insp.follow_up_share) firms.follow_up_step[f] = std::int16_t(step + insp.follow_up_delay_months);
         }
     });
 
@@ -121,8 +119,7 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
         if (b == e) continue;
         int visited = 0;
         for (auto f = b; f < e; ++f) visited += firms.inspected[f];
-        // Firms learn slowly: perception is a moving average of observed visit rates.
-        w.segment_inspection_rate[sg] = 0.9f * w.segment_inspection_rate[sg] + 0.1f * float(visited) / float(e - b);
+        w.segment_inspection_rate[sg] = perception_kept * w.segment_inspection_rate[sg] + perception_update * float(visited) / float(e - b);
     }
 }
 

@@ -1,12 +1,11 @@
 #include "supplysim/model/phases/labour_market.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cstring>
 
+#include "model/firm_loop.hpp"
 #include "model/rng_batch.hpp"
-#include "supplysim/model/population.hpp"
+#include "supplysim/model/hiring.hpp"
 
 namespace supplysim {
 
@@ -35,7 +34,7 @@ struct FirmLabourRules {
 };
 
 // Inlined: a call per batch of 16 workers costs about 1% of a run (callgrind).
-[[gnu::always_inline]] inline void move_batch(World& w, const Scenario& s, const CounterRng& rng, std::uint32_t month,
+[[gnu::always_inline]] inline void move_batch(World& w, const Scenario& s, const CounterRng& rng, std::uint32_t step,
                                               std::size_t f, std::uint32_t i0, const FirmLabourRules& r) {
     auto& workers = w.workers;
     bytes16 st, d;
@@ -48,7 +47,7 @@ struct FirmLabourRules {
     bytes16 change = r.contract_may_change ? bytes16((st & status::informal) == changes_if) & ~hire : bytes16{};
     if (any(change)) {
         std::uint32_t bits[4][philox_batch];
-        philox_bits(rng, month, i0, Purpose::labour_market, 0, bits);
+        philox_bits(rng, step, i0, Purpose::labour_market, 0, bits);
         words16 word;
         std::memcpy(&word, bits[0], 64);
         // u < p exactly when the word is below draw_threshold(p).
@@ -59,20 +58,20 @@ struct FirmLabourRules {
     }
     if (!any(hire)) return;
     for (int j = 0; j < philox_batch; ++j)
-        if (hire[j]) hire_worker(w, s, f, i0 + std::uint32_t(j), rng, month, Purpose::hire);
+        if (hire[j]) hire_worker(w, s, f, i0 + std::uint32_t(j), rng, step, Purpose::hire);
 }
 
 // The same rules one worker at a time, for the short batch at the end of a firm.
-void move_worker(World& w, const Scenario& s, const CounterRng& rng, std::uint32_t month, std::size_t f,
+void move_worker(World& w, const Scenario& s, const CounterRng& rng, std::uint32_t step, std::size_t f,
                  std::uint32_t i, const FirmLabourRules& r) {
     auto& workers = w.workers;
     const bool child = demo::age_band(workers.demography[i]) == demo::under_18;
-    if ((workers.status[i] & status::quit) || (child && r.no_child)) return hire_worker(w, s, f, i, rng, month, Purpose::hire);
+    if ((workers.status[i] & status::quit) || (child && r.no_child)) return hire_worker(w, s, f, i, rng, step, Purpose::hire);
     if (!r.contract_may_change) return;
     const bool informal = workers.status[i] & status::informal;
     if (r.contracts != informal) return;  // nothing to change: formal where lawful, informal where not
     // Drawn only for the few workers whose contract may change, so one scalar block each.
-    const double u = rng.uniforms(month, i, Purpose::labour_market)[0];
+    const double u = rng.uniforms(step, i, Purpose::labour_market)[0];
     if (r.contracts && informal && u < formalisation_rate) workers.status[i] &= ~status::informal;
     if (!r.contracts && !informal && u < informalisation_rate) {
         workers.status[i] |= status::informal;
@@ -82,24 +81,20 @@ void move_worker(World& w, const Scenario& s, const CounterRng& rng, std::uint32
 
 }  // namespace
 
-void move_workers(World& w, const Scenario& s, const CounterRng& rng, int month) {
+void move_workers(World& w, const Scenario& s, const CounterRng& rng, int step) {
     auto& firms = w.firms;
     const auto formalise = std::uint32_t(draw_threshold(formalisation_rate));
     const auto informalise = std::uint32_t(draw_threshold(informalisation_rate));
-    auto run_firms = [&](std::size_t first_firm, std::size_t last_firm) {
+    for_firm_ranges(w, [&](std::size_t first_firm, std::size_t last_firm) {
         for (std::size_t f = first_firm; f != last_firm; ++f) {
             const FirmLabourRules rules{firms.complies(f, Area::child_labour), firms.complies(f, Area::contracts),
                                         !(firms.kind[f] & firm_kind::informal), formalise, informalise};
             const auto end = firms.worker_begin[f + 1];
             auto i = firms.worker_begin[f];
-            for (; i + philox_batch <= end; i += philox_batch) move_batch(w, s, rng, std::uint32_t(month), f, i, rules);
-            for (; i < end; ++i) move_worker(w, s, rng, std::uint32_t(month), f, i, rules);
+            for (; i + philox_batch <= end; i += philox_batch) move_batch(w, s, rng, std::uint32_t(step), f, i, rules);
+            for (; i < end; ++i) move_worker(w, s, rng, std::uint32_t(step), f, i, rules);
         }
-    };
-    // Small worlds (sweeps) stay on the calling thread: waking others costs more than the work.
-    if (w.workers.size() < 16384) return run_firms(0, firms.size());
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, firms.size()),
-                      [&](const tbb::blocked_range<std::size_t>& r) { run_firms(r.begin(), r.end()); });
+    });
 }
 
 }  // namespace supplysim

@@ -1,24 +1,12 @@
 #include "supplysim/model/phases/subcontracting.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
+
+#include "model/firm_loop.hpp"
 
 namespace supplysim {
 
 namespace {
-
-// Small worlds (sweeps of small runs) loop on the calling thread: a month's work per phase is then
-// smaller than the cost of a parallel_for. Firms are independent in these loops, so the order of the
-// firms cannot change a result (docs/performance.md, round 2).
-template <class Body>
-void for_each_firm(const World& w, std::size_t begin, std::size_t end, const Body& body) {
-    if (w.workers.size() < 16384) {
-        for (std::size_t f = begin; f < end; ++f) body(f);
-        return;
-    }
-    tbb::parallel_for(begin, end, body);
-}
 
 // Normal weekly hours as a share of the legal limit; the rest of the limit is lawful overtime.
 constexpr double normal_hours_share = 0.9;

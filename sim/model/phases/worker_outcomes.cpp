@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 
+#include "model/firm_loop.hpp"
 #include "model/phases/outcome_batch.hpp"
 
 namespace supplysim {
@@ -75,13 +76,9 @@ TablePool& table_pool() {
     return pool;
 }
 
-// Worlds below this many workers run the loop on the calling thread: the work of a month is then
-// smaller than the cost of waking other threads (sweeps of small worlds).
-constexpr std::size_t serial_below_workers = 16384;
-
 }  // namespace
 
-void live_the_month(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int month,
+void live_the_month(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int step,
                     MonthCells& cells) {
     const auto& wp = s.parameters.workers;
     auto& firms = w.firms;
@@ -100,10 +97,9 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
             const auto& country = policy.countries[firms.country[f]];
             const int seg = w.segments.of(firms.country[f], firms.sector[f], firms.tier[f]);
             const auto begin = firms.worker_begin[f], end = firms.worker_begin[f + 1];
-            const auto employed = begin + std::uint32_t(std::lround(firms.utilisation[f] * double(end - begin)));
-            const auto working_end = std::min(employed, end);  // utilisation is at most 1, but be safe
+            const auto working_end = firms.working_end(f);
             const auto subcontracted =
-                firms.orders[f] > 0 ? begin + std::uint32_t(std::lround(double(employed - begin) *
+                firms.orders[f] > 0 ? begin + std::uint32_t(std::lround(double(working_end - begin) *
                                                                           firms.subcontracted_in[f] / firms.orders[f]))
                                     : begin;
             const double limit = s.countries[firms.country[f]].hours_limit;
@@ -151,7 +147,7 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
             constexpr std::uint32_t chunk = packed::max_workers / philox_batch * philox_batch;
             for (auto first = begin; first < working_end; first += chunk) {
                 const auto last = first + std::min(chunk, working_end - first);
-                complaints += live_firm_workers(rules, rng, std::uint32_t(month), first, last, workers, firm);
+                complaints += live_firm_workers(rules, rng, std::uint32_t(step), first, last, workers, firm);
                 flush_firm_cells(facts, firm, values, rows);
             }
             // Laid off this month: no outcomes, not counted as employed.
@@ -161,7 +157,7 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
         }
     };
 
-    if (workers.size() < serial_below_workers) {
+    if (loops_serially(w)) {
         // One thread: firms add straight into the month's table, nothing to combine.
         FirmCellSums firm;
         return run_firms(firm, cells.values.data(), cells.rows, 0, firms.size());

@@ -1,3 +1,4 @@
+// Approximate Bayesian computation: rejection from the prior, then generations of ABC-SMC.
 #include "supplysim/runs/calibration/abc.hpp"
 
 #include <boost/random/mersenne_twister.hpp>
@@ -5,10 +6,11 @@
 #include <boost/random/uniform_01.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+
+#include "supplysim/runs/calibration/summary.hpp"
 
 namespace supplysim::calibration {
 
@@ -62,45 +64,6 @@ std::string fmt(const char* f, double a, double b = 0, double c = 0) {
 }
 
 }  // namespace
-
-Summary summarise(const std::vector<std::vector<double>>& theta, const std::vector<double>& weight) {
-    Summary s;
-    if (theta.empty()) return s;
-    const std::size_t k = theta[0].size();
-    double wsum = 0;
-    for (double w : weight) wsum += w;
-    for (std::size_t j = 0; j < k; ++j) {
-        double mean = 0, var = 0;
-        for (std::size_t i = 0; i < theta.size(); ++i) mean += weight[i] / wsum * theta[i][j];
-        for (std::size_t i = 0; i < theta.size(); ++i) var += weight[i] / wsum * (theta[i][j] - mean) * (theta[i][j] - mean);
-        s.mean.push_back(mean);
-        s.sd.push_back(std::sqrt(var));
-        // Weighted quantiles: the value where the cumulative weight (at particle midpoints) crosses q.
-        std::vector<std::size_t> idx(theta.size());
-        std::iota(idx.begin(), idx.end(), 0);
-        std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return theta[a][j] < theta[b][j]; });
-        std::vector<double> cum, val;
-        double c = 0;
-        for (auto i : idx) {
-            cum.push_back((c + 0.5 * weight[i]) / wsum);
-            c += weight[i];
-            val.push_back(theta[i][j]);
-        }
-        auto q = [&](double p) {
-            if (p <= cum.front()) return val.front();
-            if (p >= cum.back()) return val.back();
-            const auto it = std::lower_bound(cum.begin(), cum.end(), p);
-            const std::size_t h = std::size_t(it - cum.begin()), l = h - 1;
-            return val[l] + (p - cum[l]) / (cum[h] - cum[l]) * (val[h] - val[l]);
-        };
-        s.q025.push_back(q(0.025));
-        s.q25.push_back(q(0.25));
-        s.q50.push_back(q(0.5));
-        s.q75.push_back(q(0.75));
-        s.q975.push_back(q(0.975));
-    }
-    return s;
-}
 
 CalibrationResult run_abc(const CalibrationSpec& spec, Evaluator& ev, const Log& log) {
     CalibrationResult res;
@@ -215,26 +178,6 @@ CalibrationResult run_abc(const CalibrationSpec& spec, Evaluator& ev, const Log&
     const auto& last = res.generations.back();
     res.posterior = summarise(last.theta, last.weight);
     res.estimate = res.posterior.mean;
-    return res;
-}
-
-CalibrationResult calibrate(const CalibrationSpec& spec, const Log& log) {
-    Evaluator ev(spec);
-    return calibrate(spec, ev, log);
-}
-
-CalibrationResult calibrate(const CalibrationSpec& spec, Evaluator& ev, const Log& log) {
-    const auto t0 = std::chrono::steady_clock::now();
-    log("calibration " + spec.name + ": method " + method_name(spec.method.kind) + ", " + std::to_string(spec.parameters.size()) +
-        " parameters, " + std::to_string(spec.targets.size()) + " targets, " + std::to_string(ev.plan().replicates) +
-        " replicates per candidate, " + std::to_string(ev.plan().base.months()) + " months");
-    CalibrationResult res = spec.method.kind == MethodKind::msm ? run_msm(spec, ev, log) : run_abc(spec, ev, log);
-    std::vector<std::vector<double>> sd;
-    res.moments_at_estimate = ev.evaluate({res.estimate}, &sd)[0];
-    res.sd_at_estimate = sd[0];
-    res.distance_at_estimate = ev.moments().distance(res.moments_at_estimate);
-    res.total_simulations = ev.simulations();
-    res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return res;
 }
 

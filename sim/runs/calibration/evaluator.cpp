@@ -3,8 +3,9 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "supplysim/input/key_path.hpp"
 #include "supplysim/input/scenario_loader.hpp"
-#include "supplysim/runs/calibration/abc.hpp"
+#include "supplysim/runs/calibration/evaluator.hpp"
 #include "supplysim/runs/experiment.hpp"
 #include "supplysim/runs/sweep/sweep_runner.hpp"
 
@@ -32,7 +33,7 @@ sweep::SweepPlan make_plan(const CalibrationSpec& spec) {
     }
     plan.base_tree = load_config(spec.base_file);
     for (std::size_t i = 0; i < spec.settings.size(); ++i)
-        sweep::set_key_path(plan.base_tree, spec.settings[i].first, spec.settings[i].second, spec.setting_marks[i]);
+        set_key_path(plan.base_tree, spec.settings[i].first, spec.settings[i].second, spec.setting_marks[i]);
     plan.base = resolve_scenario(plan.base_tree, spec.file);
     plan.replicates = spec.replicates > 0 ? spec.replicates : plan.base.replicates;
     // Check that every free key exists: the scenario at the centre of the prior box must resolve.

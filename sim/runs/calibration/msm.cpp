@@ -7,7 +7,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "supplysim/runs/calibration/abc.hpp"
+#include "supplysim/runs/calibration/msm.hpp"
+#include "supplysim/runs/calibration/summary.hpp"
 #include "supplysim/runs/sweep/design.hpp"
 
 namespace supplysim::calibration {

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "supplysim/runs/sweep/mpi_runner.hpp"
+#include "supplysim/runs/sweep/launcher.hpp"
 
 namespace supplysim::sweep {
 

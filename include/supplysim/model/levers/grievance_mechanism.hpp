@@ -1,26 +1,20 @@
 #pragma once
-// Lever `grievance_mechanism`: national contact points and dispute mechanisms workers can use (seed items 5.3-5.4).
+// Lever `grievance_mechanism` (seed items 5.3-5.4): national contact points and dispute mechanisms
+// workers can use.
 // Mechanism, defaults and evidence: docs/model/interventions.md#grievance_mechanism.
-#include <memory>
-#include <optional>
-#include <vector>
-
-#include "supplysim/input/field_reader.hpp"
-#include "supplysim/model/levers/intervention.hpp"
-#include "supplysim/model/levers/programme.hpp"
-#include "supplysim/model/policy.hpp"
-#include "supplysim/model/standard_area.hpp"
 
 namespace supplysim {
 
+struct Policy;
+struct Scenario;
+struct Where;
 
-struct GrievanceMechanismLever : Lever {
+struct GrievanceMechanismLever {
     double access = 0.5;        // share of workers who can use the mechanism
     double claim_rate = 0.05;   // monthly chance a violation with a victim is brought, at full access
     double remedy_months = 6;   // cost of a remedy to the firm, months of compliance cost
-    void apply(Policy& p, const Scenario& s, const Intervention& self, double level) const override;
 };
-
-std::shared_ptr<const Lever> read_grievance_mechanism(FieldReader& entry, const Scenario& scenario, Intervention& self);
+void add_to_policy(const GrievanceMechanismLever& lever, Policy& policy, const Scenario& scenario, const Where& where,
+                   double level);
 
 }  // namespace supplysim

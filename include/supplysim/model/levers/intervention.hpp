@@ -1,25 +1,18 @@
 #pragma once
-// The common shape of an intervention (issue 3): what kind of lever it is (`type`), where it acts
-// (countries, sectors, tiers, buyers, firm size, EPZ, formality), when (start, optional end, an
-// implementation lag), how fast it reaches full strength (step, linear or logistic ramp) and the
-// lever's own dose. Levers act through two channels only:
-//   - `apply`: deltas to the month's Policy (policy_for_month is the one place this happens), and
-//   - `programme`: a per-firm programme (enrolment, advisory, assessments) run by the programmes phase.
+// The common shape of an intervention: what kind of lever it is (`type`) with the lever's own dose
+// (`lever`, a plain parameter struct), where it acts (countries, sectors, tiers, buyers, firm size,
+// EPZ, formality), when (start, optional end, an implementation lag) and how fast it reaches full
+// strength (step, linear or logistic ramp). Levers act through two channels only (lever.hpp): deltas
+// to the month's Policy, and per-firm programmes run by the programmes phase.
 // Interventions are kept in a canonical order (sorted by type and content when loaded), so the order
 // in which a scenario lists them cannot change a result.
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "supplysim/model/calendar.hpp"
+#include "supplysim/model/levers/lever.hpp"
 
 namespace supplysim {
-
-struct Policy;
-struct Scenario;
-struct FirmProgramme;
-struct Intervention;
 
 // Where an intervention acts. Empty index lists mean "all".
 struct Where {
@@ -57,35 +50,15 @@ struct When {
     double level(int month, double speed = 1.0) const;
 };
 
-class Lever {
-public:
-    virtual ~Lever() = default;
-    // Adds this lever's effect at strength `level` (0 < level <= 1) to the month's policy. Effects are
-    // deltas from the scenario's baseline values (never from the running policy value), so they commute;
-    // policy_for_month applies them in the canonical order and clamps the result once.
-    virtual void apply(Policy& /*policy*/, const Scenario& /*scenario*/, const Intervention& /*self*/,
-                       double /*level*/) const {}
-    // A per-firm programme run by the programmes phase, or null.
-    virtual const FirmProgramme* programme() const { return nullptr; }
-    // How much this lever speeds up the ramps of other interventions in its countries (C144).
-    virtual double uptake_speed_gain() const { return 0; }
-};
-
 struct Intervention {
     std::string type;
-    std::string name;           // optional label (defaults to the type and position)
+    std::string name;           // optional label (defaults to the type)
     Where where;
     When when;
     std::string canonical_key;  // type + the entry's content as written: the sort key
-    std::shared_ptr<const Lever> lever;
+    Lever lever;
 
     double level(int month, double speed = 1.0) const { return when.level(month, speed); }
-};
-
-// A named assessment point (the programme's mid-term and final assessments), reported specially.
-struct Assessment {
-    std::string name;
-    YearMonth date;
 };
 
 }  // namespace supplysim

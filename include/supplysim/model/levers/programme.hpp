@@ -3,12 +3,17 @@
 // share of eligible firms) and what taking part does to a firm each month (capability growth,
 // productivity, shifts in the propensity to comply, third-party checks that detect and help correct
 // violations and cost the firm when they find one). Better Work, SCORE, SYMAPRO, sector programmes,
-// PPP-funded assistance and IFAs are all described by one of these.
+// PPP-funded assistance and IFAs are all described by one of these: the lever struct of those types,
+// run by the programmes phase (phases/programmes.hpp).
 #include <cstdint>
 
 #include "supplysim/model/standard_area.hpp"
 
 namespace supplysim {
+
+struct Policy;
+struct Scenario;
+struct Where;
 
 // Bits in Firms::programme_flags, refreshed every month by the programmes phase.
 namespace programme_flag {
@@ -38,5 +43,8 @@ struct FirmProgramme {
     double finding_cost_months = 0;        // expected cost of a finding (publication, buyer response), months of compliance cost
     double correction_support = 0;         // added to the 0.5 factor on correcting what a check finds
 };
+
+// A programme acts on firms one by one, not on the month's policy.
+inline void add_to_policy(const FirmProgramme&, Policy&, const Scenario&, const Where&, double) {}
 
 }  // namespace supplysim

@@ -1,20 +1,21 @@
 #pragma once
-// Lever `ratification`: a country ratifies an ILO Convention; after an implementation lag, law and enforcement in the matching standard area strengthen (seed items 1.1-1.4).
+// Lever `ratification` (seed items 1.1-1.4): a country ratifies an ILO Convention; after an
+// implementation lag, law and enforcement in the matching standard area strengthen.
 // Mechanism, defaults and evidence: docs/model/interventions.md#ratification.
-#include <memory>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
-#include "supplysim/input/field_reader.hpp"
-#include "supplysim/model/levers/intervention.hpp"
-#include "supplysim/model/levers/programme.hpp"
-#include "supplysim/model/policy.hpp"
 #include "supplysim/model/standard_area.hpp"
 
 namespace supplysim {
 
+struct Policy;
+struct Scenario;
+struct Where;
 
-struct RatificationLever : Lever {
+struct RatificationLever {
     std::string convention;
     std::vector<Area> areas;           // standard areas whose law and enforcement strengthen
     double law_gain = 0.3;             // share of the gap to full law strength closed
@@ -22,12 +23,11 @@ struct RatificationLever : Lever {
     double union_gain = 0;             // relative rise in union density (C87, C98)
     double inspection_gain = 0;        // C81/C129: share of the gap to full reach closed, and relative staffing rise
     double uptake_gain = 0;            // C144: ramps of other levers in the country run this much faster
-    void apply(Policy& p, const Scenario& s, const Intervention& self, double level) const override;
-    double uptake_speed_gain() const override { return uptake_gain; }
 };
+void add_to_policy(const RatificationLever& lever, Policy& policy, const Scenario& scenario, const Where& where,
+                   double level);
+
 // The Conventions and Protocols the lever knows, and the standard areas each acts on.
 const std::vector<std::pair<std::string, std::vector<Area>>>& convention_areas();
-
-std::shared_ptr<const Lever> read_ratification(FieldReader& entry, const Scenario& scenario, Intervention& self);
 
 }  // namespace supplysim

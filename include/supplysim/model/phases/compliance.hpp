@@ -30,6 +30,6 @@ double comply_probability(const ComplianceParameters& p, const CountryPolicy& co
 ComplianceInputs compliance_inputs(const World& world, const Policy& policy, std::size_t f, Area area);
 
 void decide_compliance(World& world, const Scenario& scenario, const Policy& policy, const CounterRng& rng,
-                       int month);
+                       int step);
 
 }  // namespace supplysim

@@ -8,6 +8,6 @@
 
 namespace supplysim {
 
-void move_workers(World& world, const Scenario& scenario, const CounterRng& rng, int month);
+void move_workers(World& world, const Scenario& scenario, const CounterRng& rng, int step);
 
 }  // namespace supplysim

@@ -7,6 +7,6 @@
 
 namespace supplysim {
 
-void place_orders(World& world, const Scenario& scenario, const Policy& policy, const CounterRng& rng, int month);
+void place_orders(World& world, const Scenario& scenario, const Policy& policy, const CounterRng& rng, int step);
 
 }  // namespace supplysim

@@ -9,6 +9,6 @@ namespace supplysim {
 // Share of excess orders a firm passes down rather than meeting with overtime.
 double subcontract_share(const ProductionParameters& p, double price_pressure, double lead_time_weeks);
 
-void produce_and_subcontract(World& world, const Scenario& scenario, const Policy& policy, int month);
+void produce_and_subcontract(World& world, const Scenario& scenario, const Policy& policy, int step);
 
 }  // namespace supplysim

@@ -18,6 +18,6 @@ double wage_ratio(const World& world, const Scenario& scenario, std::size_t firm
 // month, with count_programme_outcomes adding only to listed rows): the function clears only the
 // listed rows, so a month's fixed cost is small (performance.md).
 void live_the_month(World& world, const Scenario& scenario, const Policy& policy, const CounterRng& rng,
-                    int month, MonthCells& cells);
+                    int step, MonthCells& cells);
 
 }  // namespace supplysim

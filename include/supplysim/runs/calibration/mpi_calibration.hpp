@@ -6,7 +6,7 @@
 // the base scenario's seed), so the result equals the one-machine calibration bit for bit.
 #include <optional>
 
-#include "supplysim/runs/calibration/abc.hpp"
+#include "supplysim/runs/calibration/calibrate.hpp"
 
 namespace supplysim::calibration {
 

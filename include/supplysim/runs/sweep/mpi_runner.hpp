@@ -10,13 +10,6 @@
 
 namespace supplysim::sweep {
 
-// Whether this process was started by an MPI launcher with more than one process
-// (mpirun/mpiexec of Open MPI, MPICH/PMI, or srun with PMIx). Works in builds without MPI.
-bool launched_by_mpi();
-// This process's rank and the local process count per node according to the launcher (0 and 1 when unknown).
-int launcher_rank();
-int launcher_local_size();
-
 #ifdef SUPPLYSIM_HAVE_MPI
 // Rank 0 returns 0 (complete), 130 (interrupted) or 2 (bad input); other ranks return 0.
 int run_sweep_mpi(const SweepPlan& plan, const SweepOptions& options);

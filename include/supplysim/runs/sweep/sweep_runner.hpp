@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "supplysim/input/sweep_file.hpp"
 #include "supplysim/model/indicators.hpp"
 #include "supplysim/output/sweep_output.hpp"
+#include "supplysim/runs/sweep/sweep_plan.hpp"
 
 namespace supplysim::sweep {
 
