@@ -8,8 +8,8 @@ bash .ci/install-deps.sh
 bash .ci/build.sh
 mkdir -p out
 policy=${SUPPLYSIM_POLICY_SCENARIO:-scenarios/programme_2017_21.yaml}
-./build/sim/supplysim run scenarios/baseline.yaml -o out/baseline.h5 --replicates 10 --threads 2
-./build/sim/supplysim run "$policy" -o out/policy.h5 --replicates 10 --threads 2
+./build-rel/sim/supplysim run scenarios/baseline.yaml -o out/baseline.h5 --replicates 10 --threads 2
+./build-rel/sim/supplysim run "$policy" -o out/policy.h5 --replicates 10 --threads 2
 analysis/supplysim-analysis compare out/baseline.h5 out/policy.h5 --at 2020-12 --at 2022-12 --at 2030-12 \
   --indicator compliance.osh,compliance.wages,below_minimum_wage,excess_hours,injury_rate,child_labour \
   --by country --csv out/comparison.csv --markdown out/comparison.md
