@@ -10,8 +10,8 @@ and everything outside them is left as written. Inputs:
   - scenarios/baseline.yaml               the baseline's values
 
 usage:
-  docs/tools/gen_parameters.py --supplysim build/sim/supplysim          # rewrite the generated part
-  docs/tools/gen_parameters.py --supplysim build/sim/supplysim --check  # exit 1 if the file is out of date
+  docs/tools/gen_parameters.py --supplysim build-rel/sim/supplysim          # rewrite the generated part
+  docs/tools/gen_parameters.py --supplysim build-rel/sim/supplysim --check  # exit 1 if the file is out of date
 """
 import argparse
 import os
