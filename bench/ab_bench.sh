@@ -4,9 +4,9 @@
 # medians and ratios (new / old). One interleaved series is the comparison to quote (docs/performance.md).
 # usage: bench/ab_bench.sh OLD_BENCH NEW_BENCH [N=5] [bench options, default --quick --skip-10m]
 set -euo pipefail
+old=$(realpath "${1:?usage: ab_bench.sh OLD_BENCH NEW_BENCH [N] [options]}")
+new=$(realpath "${2:?usage: ab_bench.sh OLD_BENCH NEW_BENCH [N] [options]}")
 cd "$(dirname "$0")/.."
-old=${1:?usage: ab_bench.sh OLD_BENCH NEW_BENCH [N] [options]}
-new=${2:?usage: ab_bench.sh OLD_BENCH NEW_BENCH [N] [options]}
 n=${3:-5}
 shift $(( $# < 3 ? $# : 3 ))
 opts=("$@")
