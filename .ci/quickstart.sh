@@ -30,8 +30,8 @@ scenarios:
   - {label: programme of action, file: policy.h5}
 dates: [2020-12, 2022-12, 2030-12]
 indicators: [compliance.osh, compliance.wages, below_minimum_wage, excess_hours, injury_rate, union_density, informal_share]
-groups: [gender, tier, country]
+groups: [country, tier, gender]
 MEMO
 "$analysis" memo out/memo.yaml -o out/memo --force
 echo
-echo "Results in out/: baseline.h5, policy.h5, comparison.csv/.md, compliance_osh.png, memo/memo.html (.docx)"
+echo "Results in out/: baseline.h5, policy.h5, comparison.csv/.md, compliance_osh.png, memo/memo.pdf (.html, .docx)"
