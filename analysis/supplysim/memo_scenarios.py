@@ -91,11 +91,15 @@ def _where_text(where: dict) -> str:
     if where.get("tiers"):
         parts.append(join_words(value_name("tier", t) for t in where["tiers"]))
     if where.get("buyers"):
-        parts.append(f"buyer{'s' if len(where['buyers']) > 1 else ''} {join_words(where['buyers'])}")
+        parts.append(f"buyer{'s' if len(where['buyers']) > 1 else ''} {join_words(map(_buyer, where['buyers']))}")
     for key in ("firm_size", "epz", "formality"):
         if where.get(key) not in (None, "", "any"):
             parts.append(f"{key.replace('_', ' ')} {where[key]}")
     return "; ".join(parts) if parts else "all countries"
+
+
+def _buyer(name) -> str:
+    return str(name).replace("_", " ")
 
 
 def _month(text) -> str:
@@ -136,7 +140,7 @@ def describe_lever(iv: dict, doc: dict) -> dict:
     if kind in BUYER_LEVERS and not buyers_in(doc, where):
         where_text += " (no buyer of the scenario is selected: the lever has no effect)"
     elif kind in BUYER_LEVERS:
-        buyers = join_words(b.get("name") for b in buyers_in(doc, where))
+        buyers = join_words(_buyer(b.get("name")) for b in buyers_in(doc, where))
         if where.get("countries") and not where.get("buyers"):
             where_text = f"buyers sourcing in {country_list(where['countries'])} ({buyers})"
         elif not where.get("buyers"):
@@ -248,7 +252,8 @@ def world_text(doc: dict) -> str:
     parts = [f"{total:,} modelled workers in {len(countries)} "
              f"{'countries' if len(countries) > 1 else 'country'} ({each})"]
     for key, word in (("sectors", "sector"), ("tiers", "supplier tier"), ("buyers", "lead-firm buyer")):
-        n = len(_names(doc.get(key)))
-        if n:
-            parts.append(f"{n} {word}{'s' if n > 1 else ''} ({join_words(_names(doc.get(key)))})")
+        names = _names(doc.get(key))
+        if names:
+            shown = [value_name("tier", n) if key == "tiers" else _buyer(n) for n in names]
+            parts.append(f"{len(names)} {word}{'s' if len(names) > 1 else ''} ({join_words(shown)})")
     return join_words(parts)

@@ -52,12 +52,12 @@ WORLD = {"countries": [{"name": "bangladesh"}, {"name": "viet_nam"}, {"name": "i
 def test_a_buyer_lever_limited_to_a_country_acts_wherever_its_buyers_source():
     lever = describe_lever({"type": "due_diligence", "where": {"countries": ["bangladesh"]}, "start": "2019-01",
                             "ramp": "linear", "ramp_months": 24, "subcontract_factor": 0.8}, WORLD)
-    assert lever["configured"] == "buyers sourcing in Bangladesh (fast_fashion)"
+    assert lever["configured"] == "buyers sourcing in Bangladesh (fast fashion)"
     assert lever["acts"] == "acting at all their suppliers, in Bangladesh and Viet Nam"
     assert lever["reach"] == ["bangladesh", "viet_nam"] and lever["settings"] == "subcontract_factor 0.8"
     text = reach_sentences([lever], WORLD, ["bangladesh", "viet_nam"])
     assert text == ("The levers are configured for Bangladesh. Due diligence by lead firms is limited to Bangladesh in "
-                    "the scenario, but it selects buyers sourcing in Bangladesh (fast_fashion), which act at all their "
+                    "the scenario, but it selects buyers sourcing in Bangladesh (fast fashion), which act at all their "
                     "suppliers: it also reaches workers in Viet Nam. Effects appear in Bangladesh and Viet Nam: at "
                     "least one of the measures below changes clearly there. Viet Nam is named by no lever: the effects "
                     "there come from levers that act through buyers or along the chain.")
