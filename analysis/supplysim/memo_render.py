@@ -96,6 +96,20 @@ def default_reference_doc(pandoc: str) -> bytes:
     return out.getvalue()
 
 
+def rows_kept_whole(docx: bytes) -> bytes:
+    """Word splits a table row over two pages unless told not to (the PDF's CSS keeps rows whole): every
+    row of pandoc's DOCX gets <w:cantSplit/>."""
+    source, out = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"<w:tr><w:trPr>", b"<w:tr><w:trPr><w:cantSplit />")
+                data = re.sub(rb"<w:tr>(?!<w:trPr>)", b"<w:tr><w:trPr><w:cantSplit /></w:trPr>", data)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
 def render(md_path: Path, html: Path, docx: Path, pdf: Path, outputs, tools: Tools, style: Style,
            title: str) -> None:
     out = md_path.parent
@@ -108,7 +122,7 @@ def render(md_path: Path, html: Path, docx: Path, pdf: Path, outputs, tools: Too
         reference = style.reference_doc.resolve() if style.reference_doc is not None else Path(tmp) / "memo.docx"
         if style.reference_doc is None:
             reference.write_bytes(default_reference_doc(tools.pandoc))
-        outputs.write(docx, _run(common + ["--to", "docx", "--reference-doc", str(reference)], out))
+        outputs.write(docx, rows_kept_whole(_run(common + ["--to", "docx", "--reference-doc", str(reference)], out)))
     outputs.write(pdf, _run([tools.weasyprint, "--quiet", html.name, "-"], out))
 
 

@@ -171,7 +171,7 @@ def reach_sentences(levers: list, doc: dict, affected) -> str:
     everywhere = [lv for lv in levers if not lv["countries"] and set(lv["reach"]) >= set(countries)]
     text = []
     if named:
-        more = f"; {len(everywhere)} more apply in every country" if everywhere else ""
+        more = f"; {len(everywhere)} of the {len(levers)} apply in every country" if everywhere else ""
         text.append(f"The levers are configured for {country_list(named)}{more}.")
     elif everywhere:
         text.append("The levers apply in every country.")
@@ -242,14 +242,14 @@ def find_sources(doc, path="") -> list:
 
 
 def world_text(doc: dict) -> str:
-    """'120,000 modelled workers in 3 countries (Bangladesh 50,000, ...), 2 sectors, 4 tiers, 4 buyers'."""
+    """'120,000 workers in 3 countries (Bangladesh 50,000, ...), 2 sectors, 4 tiers, 4 buyers'."""
     countries = [c for c in doc.get("countries") or [] if isinstance(c, dict)]
     if not countries:
         return ""
     sizes = [(c.get("name"), c.get("workers")) for c in countries]
     total = sum(int(w) for _, w in sizes if isinstance(w, (int, float)))
     each = ", ".join(f"{value_name('country', n)} {int(w):,}" for n, w in sizes if isinstance(w, (int, float)))
-    parts = [f"{total:,} modelled workers in {len(countries)} "
+    parts = [f"{total:,} workers in {len(countries)} "
              f"{'countries' if len(countries) > 1 else 'country'} ({each})"]
     for key, word in (("sectors", "sector"), ("tiers", "supplier tier"), ("buyers", "lead-firm buyer")):
         names = _names(doc.get(key))

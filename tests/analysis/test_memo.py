@@ -57,6 +57,7 @@ def test_outputs_written(memo_dir):
     assert sum(n.startswith("word/media/") for n in names) == 4   # figures embedded in the DOCX
     assert "Summary" in body and "reproducibility" in body
     assert 'w:w="11906"' in body and 'w:h="16838"' in body          # A4 pages, not pandoc's US Letter
+    assert body.count("<w:tr>") == body.count("<w:tr><w:trPr><w:cantSplit />") > 10   # rows never split
 
 
 def test_summary_first_then_every_section(memo_dir):
