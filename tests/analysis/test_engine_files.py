@@ -113,7 +113,7 @@ def test_memo_on_engine_files(engine_files):
     assert f"program version {version.decode() if isinstance(version, bytes) else version}" in md
     # the calibration state and the sources come from the engine's evidence registry
     counts = re.search(r"Of the (\d+) parameter keys the baseline relies on, (\d+) are backed by published "
-                       r"evidence, (\d+) are calibrated to observed data and (\d+) are assumptions", md)
+                       r"evidence, (\d+) are marked as calibrated to observed data and (\d+) are assumptions", md)
     assert counts and int(counts[1]) == sum(int(counts[i]) for i in (2, 3, 4)) > 0
     assert "ILO (2018). Women and men in the informal economy" in md
     assert "# Appendix C: assumptions" in md and "`countries[].workers`" in md
