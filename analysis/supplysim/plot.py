@@ -117,7 +117,7 @@ def fan_chart(files: list, indicator: str, dims=None, runs=None, title: str | No
         ax.set_title(group_name(group.dimension, group.value, info.level), fontsize=PANEL_TITLE_SIZE)
         ax.grid(True, alpha=0.3)
         ax.tick_params(labelsize=TICK_SIZE)
-        locator = mdates.AutoDateLocator(minticks=2, maxticks=4 if ncols >= 3 else 6)
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=5 if ncols >= 3 else 7)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         if info.kind == "share":
@@ -126,6 +126,7 @@ def fan_chart(files: list, indicator: str, dims=None, runs=None, title: str | No
             ax.set_ylim(bottom=0, top=_top(panel_high, info.kind))
     if share_y:
         axes[0][0].set_ylim(bottom=0, top=_top(highest, info.kind))
+    axes[0][0].set_xlim(dates[0], dates[-1])   # no tick label at a panel's right edge to collide with the next
     for k in range(n, nrows * ncols):
         axes[k // ncols][k % ncols].set_visible(False)
         axes[k // ncols - 1][k % ncols].xaxis.set_tick_params(labelbottom=True)  # its lower neighbour is gone

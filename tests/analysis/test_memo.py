@@ -162,6 +162,11 @@ def test_figures_at_most_four_panels_a_row_value_axis_from_zero(scenario_files):
     assert all(ax.get_ylim()[0] == 0 for ax in panels)
     assert [ax.get_title() for ax in panels][:3] == ["all workers", "Bangladesh", "Vietnam"]
     assert all(ax.get_ylabel() == "" for ax in panels)             # units in the title: no labels to overlap
+    # the time axis ends at the last month: no tick label at a panel's edge runs into the next panel
+    import matplotlib.dates as mdates
+    first, last = files[0].time[0], files[0].time[-1]
+    assert panels[0].get_xlim() == tuple(mdates.date2num(np.datetime64(f"{t // 100}-{t % 100:02d}-01"))
+                                         for t in (first, last))
     plot.plt.close(fig)
 
 
