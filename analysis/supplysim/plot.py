@@ -117,7 +117,8 @@ def fan_chart(files: list, indicator: str, dims=None, runs=None, title: str | No
         ax.set_title(group_name(group.dimension, group.value, info.level), fontsize=PANEL_TITLE_SIZE)
         ax.grid(True, alpha=0.3)
         ax.tick_params(labelsize=TICK_SIZE)
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=5 if ncols >= 3 else 7)
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=5 if ncols >= 3 else 7)
+        locator.intervald[mdates.MONTHLY] = [1, 2, 3, 4, 6, 12]    # so that every horizon finds a step
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         if info.kind == "share":

@@ -47,3 +47,16 @@ def test_unknown_extension_is_an_error(scenario_files, tmp_path, capsys):
                          tmp_path / "fig.gif")
     assert (rc, err) == (2, f"supplysim-analysis plot: error: {tmp_path / 'fig.gif'}: cannot tell the figure format "
                             "from 'fig.gif': use .png, .svg or .pdf\n")
+
+
+def test_every_horizon_gets_date_ticks_without_a_warning(tmp_path):
+    import warnings
+    import synthetic
+    for months in (2, 24, 36, 168):
+        path = synthetic.write_scenario(tmp_path / f"h{months}.h5", months=months, indicators=["compliance.osh"],
+                                        replicates=2)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig = plot.fan_chart([open_result(path)], "compliance.osh", dims=["country"])
+            fig.canvas.draw()           # tick locators run at drawing time
+        plot.plt.close(fig)
