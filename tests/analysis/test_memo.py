@@ -170,6 +170,30 @@ def test_figures_at_most_four_panels_a_row_value_axis_from_zero(scenario_files):
     plot.plt.close(fig)
 
 
+def test_effects_at_a_glance_at_most_four_panels_a_row(tmp_path):
+    """Seven measures: rows of 4 and 3 panels, one row of dots per group, the group names on the left."""
+    from supplysim import compare, plot
+    from supplysim.effect_chart import effects_at_a_glance
+    from supplysim.memo_findings import Measure, effects_for
+    names = ["compliance.osh", "compliance.wages", "below_minimum_wage", "excess_hours", "injury_rate",
+             "union_density", "informal_share"]
+    kw = dict(months=24, indicators=names, dims=("country", "gender"))
+    files = [open_result(synthetic.write_scenario(tmp_path / "b.h5", **kw)),
+             open_result(synthetic.write_scenario(tmp_path / "p.h5", effect=0.03, own_noise=0.005, own_seed=2, **kw))]
+    df = compare.compare(files, ["2018-12"], dims=["country", "gender"], indicators=names)
+    measures = {n: Measure.of(files[0].indicator(n), df[df["indicator"] == n]) for n in names}
+    fig = effects_at_a_glance(effects_for(df, measures, ["p"], "2018-12", ["country", "gender"]),
+                              ["country", "gender"], "in December 2018")
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    rows = {}
+    for ax in panels:
+        rows.setdefault(round(ax.get_position().y0, 3), []).append(ax)
+    assert sorted(len(r) for r in rows.values()) == [3, 4]
+    assert [t.get_text() for t in panels[0].get_yticklabels()] == ["all", "Bangladesh", "Vietnam", "women", "men"]
+    assert panels[0].get_title() == "Compliance on safety\nand health"
+    plot.plt.close(fig)
+
+
 def test_a_measure_that_is_zero_everywhere_gets_no_sentence_and_no_negative_axis(tmp_path, capsys):
     """Injuries are 0 in every month of both files (as compensated injuries are without the lever)."""
     groups = synthetic.make_groups()
