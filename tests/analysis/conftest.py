@@ -1,16 +1,18 @@
-"""Shared fixtures: the repository root on sys.path (for `import analysis`) and synthetic result files."""
-import sys
+"""Shared fixtures: synthetic result files. The tests import the INSTALLED `supplysim` package (the build
+installs it into <build>/python, a venv; see docs/python.md), never the source tree."""
 from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-for p in (str(REPO), str(HERE)):
-    if p not in sys.path:
-        sys.path.insert(0, p)
+import synthetic
 
-import synthetic  # noqa: E402
+try:
+    import supplysim  # noqa: F401
+except ImportError:
+    pytest.exit("the supplysim package is not installed for this Python: run the tests with the build's "
+                "<build>/python/bin/python -m pytest tests/analysis (docs/python.md)", returncode=2)
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +26,9 @@ def scenario_files(tmp_path_factory):
     return dict(dir=d, baseline=base, better=better, memo=memo)
 
 
-def run_cli(*args):
-    """Run the CLI in-process; returns (exit code, stdout, stderr) via capsys in the caller."""
-    from analysis.cli import main
-    return main([str(a) for a in args])
+def run_cli(capsys, *args):
+    """Run the command line in-process: (exit code, stdout, stderr)."""
+    from supplysim.cli import main
+    rc = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return rc, captured.out, captured.err

@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 
 import synthetic
-from analysis.cli import main
-from analysis.io import open_result
-from analysis.sensitivity import sensitivity
+from supplysim.cli import main
+from supplysim.result_file import open_result
+from supplysim.sensitivity import sensitivity
 
 # Ishigami, a = 7, b = 0.1 (Saltelli et al. 2008, Global Sensitivity Analysis, sect. 4.6)
 ISHIGAMI_S1 = {"x1": 0.3139, "x2": 0.4424, "x3": 0.0}

@@ -12,14 +12,15 @@ taken from B.
 from __future__ import annotations
 
 import math
+import textwrap
 import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .errors import AnalysisError
-from .io import ResultFile, format_date
+from .periods import Period
+from .result_file import ResultFile
 
 LEVEL = 0.95
 
@@ -78,7 +79,7 @@ def saltelli_blocks(f: ResultFile):
     names = list(f.parameters)
     if len(names) != k:
         raise f.error(f"Sobol sweep varies {len(names)} parameters but sobol_parameters = {k}")
-    x = np.column_stack([f.parameters[p] for p in names])
+    x = np.column_stack([f.parameters[p].values for p in names])
     a, b = x[:n], x[n:2 * n]
     # Find which parameter each AB block took from B, rather than trusting dataset order (h5py lists
     # datasets alphabetically, the sweep may not).
@@ -137,7 +138,7 @@ def src_indices(x, y, n_boot: int = 1000, seed: int = 0, level: float = LEVEL):
 
 
 def _src(f: ResultFile, y: np.ndarray, n_boot: int, seed: int):
-    names = [p for p in f.parameters if np.std(f.parameters[p]) > 0]
+    names = [p for p in f.parameters if np.std(f.parameters[p].values) > 0]
     dropped = [p for p in f.parameters if p not in names]
     keep = np.isfinite(y)
     if not names:
@@ -146,7 +147,7 @@ def _src(f: ResultFile, y: np.ndarray, n_boot: int, seed: int):
         raise f.error(f"too few usable runs ({keep.sum()}) for {len(names)} parameters")
     if np.std(y[keep]) == 0:
         raise f.error("the indicator does not vary across the sweep: sensitivity is undefined")
-    x = np.column_stack([f.parameters[p] for p in names])[keep]
+    x = np.column_stack([f.parameters[p].values for p in names])[keep]
     res, r2 = src_indices(x, y[keep], n_boot=n_boot, seed=seed)
     table = pd.DataFrame({"parameter": names, **res})
     table = table.reindex(table["SRC"].abs().sort_values(ascending=False).index).reset_index(drop=True)
@@ -160,31 +161,29 @@ def _src(f: ResultFile, y: np.ndarray, n_boot: int, seed: int):
 
 # ---- entry point --------------------------------------------------------------------------------
 
-def parse_group(f: ResultFile, group: str | None) -> int:
-    """'all' or 'dimension=value' -> group index."""
+def parse_group(f: ResultFile, indicator: str, group: str | None) -> int:
+    """'all', 'dimension=value' or a crossed group -> its index in the indicator's group table."""
     if not group or group == "all":
-        return 0
-    if "=" not in group:
-        raise AnalysisError(f"group {group!r} should look like dimension=value, e.g. gender=female")
-    dim, value = group.split("=", 1)
-    try:
-        return f.groups.index((dim, value))
-    except ValueError:
-        raise f.error(f"no group {group!r} in this file") from None
+        group = "all"
+    index = f.group_table(indicator).find(group)
+    if index is None:
+        raise f.error(f"no group {group!r} for {indicator} in this file")
+    return index
 
 
-def sensitivity(f: ResultFile, indicator: str, date, group: str | None = None, n_boot: int = 1000,
+def sensitivity(f: ResultFile, indicator: str, period, group: str | None = None, n_boot: int = 1000,
                 seed: int = 0) -> SensitivityResult:
+    """Indices of `indicator` in `group`, averaged over `period` (a Period, or text such as 2030-12)."""
     f.indicator(indicator)
     if f.runs < 2 or not f.parameters:
         raise f.error("not a sweep file (needs runs > 1 and /runs/parameters): "
                       "sensitivity analysis needs the output of `supplysim sweep`")
-    m = f.date_index(date)
-    g = parse_group(f, group)
+    period = period if isinstance(period, Period) else Period.parse(period)
+    g = parse_group(f, indicator, group)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)   # all-NaN runs become NaN, dropped below
-        y = np.nanmean(f.at(indicator, m, g), axis=1)      # replicate mean per run
-    common = dict(indicator=indicator, date=format_date(f.time[m]), group=f.group_label(g))
+        y = np.nanmean(f.runs_at(indicator, period, g), axis=1)      # replicate mean per run
+    common = dict(indicator=indicator, date=period.text, group=f.group_table(indicator)[g].label)
     design = f.design.lower()
     if design == "sobol":
         table, used, note = _sobol(f, y, n_boot, seed)
@@ -217,13 +216,14 @@ def to_terminal(res: SensitivityResult) -> str:
     return "\n".join(lines)
 
 
-def tornado(res: SensitivityResult, output):
+def tornado(res: SensitivityResult, output, outputs):
     """Horizontal bars, most influential parameter on top; hatching keeps S1/ST apart without colour."""
     from . import plot  # matplotlib only when a chart is wanted
     plt = plot.plt
     t = res.table.iloc[::-1].reset_index(drop=True)   # barh draws bottom-up
     y = np.arange(len(t))
-    fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.45 * len(t)))
+    # Constrained layout makes room for the labels, title and axis label whatever their length.
+    fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.45 * len(t)), layout="constrained")
     if res.method == "sobol":
         h = 0.38
         ax.barh(y + h / 2, t["ST"], h, color="#BBBBBB", edgecolor="black", hatch="//", label="total order (ST)",
@@ -243,10 +243,25 @@ def tornado(res: SensitivityResult, output):
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlabel(f"standardized regression coefficient (R² = {res.r2:.2f}); hatched = negative")
     ax.set_yticks(y)
-    ax.set_yticklabels(t["parameter"])
+    ax.set_yticklabels(["\n".join(textwrap.wrap(name, 30)) for name in short_names(list(t["parameter"]))],
+                       fontsize=9)
     ax.grid(True, axis="x", alpha=0.3)
-    ax.set_title(f"Sensitivity of {res.indicator} at {res.date} ({res.group})", fontsize=11)
+    ax.set_title("\n".join(plot.title_lines(f"Sensitivity of {res.indicator} at {res.date} ({res.group})", 7.0,
+                                             11)), fontsize=11)
     if res.method == "sobol":
         ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
-    return plot.save(fig, output)
+    return plot.save(fig, output, outputs)
+
+
+def short_names(paths: list) -> list:
+    """Each key path by its shortest ending that no other path in the list shares (the table and the CSV
+    keep the full paths)."""
+    out = []
+    for path in paths:
+        parts = path.split(".")
+        for n in range(1, len(parts) + 1):
+            tail = ".".join(parts[-n:])
+            if not any(p != path and (p == tail or p.endswith("." + tail)) for p in paths):
+                break
+        out.append(tail)
+    return out

@@ -8,7 +8,7 @@ Two parts, kept apart on purpose:
 2. Out-of-sample patterns the model was NOT calibrated to, each checked on fresh runs of the calibrated
    scenario, with a figure and a pass/fail statement computed from the numbers.
 
-    python3 -m analysis validation --calibration calib.h5 --scenario scenarios/calibration/baseline_calibrated.yaml
+    python3 -m supplysim validation --calibration calib.h5 --scenario scenarios/calibration/baseline_calibrated.yaml
 
 The engine is $SUPPLYSIM_BIN, else build-rel/sim/supplysim.
 """
@@ -21,11 +21,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import h5py
 import numpy as np
 
+from . import hdf5
 from .errors import AnalysisError
-from .io import open_result, parse_date
+from .outputs import Outputs, write_file
+from .periods import parse_date
+from .result_file import open_result
 
 AREAS = ["osh", "wages", "working_time", "contracts", "freedom_of_association", "child_labour",
          "forced_labour", "discrimination"]
@@ -55,8 +57,8 @@ class Runner:
     def run(self, name: str, overlay: str = ""):
         """Runs the calibrated scenario with `overlay` (YAML text) merged over it; returns the ResultFile."""
         yaml_path = self.workdir / f"{name}.yaml"
-        yaml_path.write_text(f"extends: {self.scenario.resolve()}\nname: {name}\nend: {self.end}\n"
-                             f"replicates: {self.replicates}\n{overlay}")
+        write_file(yaml_path, f"extends: {self.scenario.resolve()}\nname: {name}\nend: {self.end}\n"
+                              f"replicates: {self.replicates}\n{overlay}")
         out = self.workdir / f"{name}.h5"
         t0 = time.time()
         proc = subprocess.run([self.binary, "run", str(yaml_path), "-o", str(out), "-q"], capture_output=True, text=True)
@@ -66,14 +68,31 @@ class Runner:
         return open_result(out)
 
 
+FIGURES = ["targets.png", "posterior.png", "programme_trajectory.png", "inspection.png", "purchasing.png",
+           "tiers.png", "women.png"]
+
+
+class FigureFolder:
+    """The report's figures, claimed before any run and written through the command's outputs."""
+
+    def __init__(self, folder: Path, outputs: Outputs):
+        self.folder, self.outputs = Path(folder), outputs
+        for name in FIGURES:
+            outputs.claim(self.folder / name, f"figure {name}")
+
+    def save(self, fig, name: str, **savefig) -> None:
+        plt = _plt()
+        try:
+            self.outputs.write(self.folder / name, lambda out: fig.savefig(out, format="png", **savefig))
+        finally:
+            plt.close(fig)
+
+
 def group_index(f, label: str) -> int:
-    if label == "all":
-        return 0
-    dim, value = label.split("=", 1)
-    for i, g in enumerate(f.groups):
-        if tuple(g) == (dim, value):
-            return i
-    raise AnalysisError(f"no group {label} in {f.path}")
+    index = f.groups.find(label)
+    if index is None:
+        raise AnalysisError(f"no group {label}", f.path)
+    return index
 
 
 def window(f, indicator: str, group: str = "all", months: int = 24) -> np.ndarray:
@@ -89,7 +108,7 @@ def non_compliance(f, group: str = "all", months: int = 24) -> np.ndarray:
 def after_years(f, values_fn, start: str, years: int, months: int = 3) -> np.ndarray:
     """[replicate, year] values of a [replicate, month] array *after* 1, 2, .. years from `start`: the mean of
     the last `months` months of each programme year (a quarter, to smooth month-to-month noise)."""
-    i0 = f.date_index(start)
+    i0 = f.month_index(start)
     v = values_fn(f)
     return np.stack([v[:, i0 + 12 * (y + 1) - months:i0 + 12 * (y + 1)].mean(axis=1) for y in range(years)], axis=1)
 
@@ -115,10 +134,6 @@ def _plt():
     return plt
 
 
-def _text(v):
-    return v.decode() if isinstance(v, bytes) else str(v)
-
-
 # ---- part 1: calibration targets ----------------------------------------------------------------
 
 def weighted_quantile(x, w, q):
@@ -128,35 +143,41 @@ def weighted_quantile(x, w, q):
     return np.interp(q, c, x)
 
 
-def calibration_section(calib: Path, figdir: Path, rel: str) -> tuple:
+def calibration_section(calib: Path, figdir: FigureFolder, rel: str) -> tuple:
     plt = _plt()
-    with h5py.File(calib, "r") as f:
-        if _text(f.attrs.get("format", "")) != "supplysim-calibration":
-            raise AnalysisError(f"{calib} is not a supplysim calibration file")
-        t = f["targets"]
-        names = [_text(x) for x in t["name"][:]]
-        groups = [_text(x) for x in t["group"][:]]
-        inds = [_text(x) for x in t["indicator"][:]]
-        sources = [_text(x) for x in t["source"][:]]
-        notes = [_text(x) for x in t["note"][:]]
-        windows = [f"{_text(a)}..{_text(b)}" for a, b in zip(t["from"][:], t["to"][:])]
-        obs, se = t["observed"][:], t["se"][:]
-        post = f["posterior"]
-        at_est, sd_est = post["moments_at_estimate"][:], post["moments_sd_at_estimate"][:]
-        gens = f["generations"]
-        last = gens[str(int(gens.attrs["count"]) - 1)]
-        first = gens["0"]
-        mom, w = last["moments"][:], last["weight"][:]
-        theta_last, theta_first, w_first = last["theta"][:], first["theta"][:], first["weight"][:]
-        paths = [_text(x) for x in f["parameters"]["path"][:]]
-        priors = [_text(x) for x in f["parameters"]["prior"][:]]
-        lower, upper = f["parameters"]["lower"][:], f["parameters"]["upper"][:]
-        pm = {k: post[k][:] for k in ("mean", "sd", "q025", "q975")}
-        method = _text(f.attrs["method"])
-        sims = int(f.attrs["total_simulations"])
-        secs = float(f.attrs["seconds"])
-        cfile = _text(f.attrs["calibration_file"])
-        epsilons = [float(gens[str(g)].attrs["epsilon"]) for g in range(int(gens.attrs["count"]))]
+    try:
+        with hdf5.open_file(Path(calib)) as f:
+            if hdf5.text(f.attrs.get("format", "")) != "supplysim-calibration":
+                raise AnalysisError("not a supplysim calibration file (root attribute format is not "
+                                    "'supplysim-calibration')", calib)
+            t = f["targets"]
+            names = [hdf5.text(x) for x in t["name"][:]]
+            groups = [hdf5.text(x) for x in t["group"][:]]
+            inds = [hdf5.text(x) for x in t["indicator"][:]]
+            sources = [hdf5.text(x) for x in t["source"][:]]
+            notes = [hdf5.text(x) for x in t["note"][:]]
+            windows = [f"{hdf5.text(a)}..{hdf5.text(b)}" for a, b in zip(t["from"][:], t["to"][:])]
+            obs, se = t["observed"][:], t["se"][:]
+            post = f["posterior"]
+            at_est, sd_est = post["moments_at_estimate"][:], post["moments_sd_at_estimate"][:]
+            gens = f["generations"]
+            last = gens[str(int(gens.attrs["count"]) - 1)]
+            first = gens["0"]
+            mom, w = last["moments"][:], last["weight"][:]
+            theta_last, theta_first, w_first = last["theta"][:], first["theta"][:], first["weight"][:]
+            paths = [hdf5.text(x) for x in f["parameters"]["path"][:]]
+            priors = [hdf5.text(x) for x in f["parameters"]["prior"][:]]
+            lower, upper = f["parameters"]["lower"][:], f["parameters"]["upper"][:]
+            pm = {k: post[k][:] for k in ("mean", "sd", "q025", "q975")}
+            method = hdf5.text(f.attrs["method"])
+            sims = int(f.attrs["total_simulations"])
+            secs = float(f.attrs["seconds"])
+            cfile = hdf5.text(f.attrs["calibration_file"])
+            epsilons = [float(gens[str(g)].attrs["epsilon"]) for g in range(int(gens.attrs["count"]))]
+    except AnalysisError:
+        raise
+    except (*hdf5.READ_ERRORS, IndexError) as exc:
+        raise AnalysisError(f"not a complete calibration output ({' '.join(str(exc).split())})", calib) from None
 
     lo = np.array([weighted_quantile(mom[:, j], w, 0.025) for j in range(len(names))])
     hi = np.array([weighted_quantile(mom[:, j], w, 0.975) for j in range(len(names))])
@@ -181,8 +202,7 @@ def calibration_section(calib: Path, figdir: Path, rel: str) -> tuple:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25 - 0.05 * (4 - len(names))), ncol=2, fontsize=8)
     ax.set_title("Calibration targets: published vs model")
     fig.tight_layout()
-    fig.savefig(figdir / "targets.png", dpi=110, bbox_inches="tight")
-    plt.close(fig)
+    figdir.save(fig, "targets.png", dpi=110, bbox_inches="tight")
 
     k = len(paths)
     fig, axes = plt.subplots(1, k, figsize=(3.2 * k, 2.8))
@@ -199,8 +219,7 @@ def calibration_section(calib: Path, figdir: Path, rel: str) -> tuple:
     axes[0].legend(fontsize=7)
     fig.suptitle("Posterior (blue) within the prior range (x axis)", fontsize=9)
     fig.tight_layout()
-    fig.savefig(figdir / "posterior.png", dpi=110)
-    plt.close(fig)
+    figdir.save(fig, "posterior.png", dpi=110)
 
     prow = [[f"`{p}`", pr, f"{m:.3f}", f"{s:.3f}", f"{a:.3f} to {b:.3f}"]
             for p, pr, m, s, a, b in zip(paths, priors, pm["mean"], pm["sd"], pm["q025"], pm["q975"])]
@@ -239,7 +258,7 @@ class Pattern:
     figure: str
 
 
-def pattern_programme_trajectory(r: Runner, base, figdir: Path, rel: str) -> Pattern:
+def pattern_programme_trajectory(r: Runner, base, figdir: FigureFolder, rel: str) -> Pattern:
     title = "Compliance gains largest in the first years of a programme, flattening after"
     claim = ("(issue 8) compliance gains are largest in the first years of a programme such as Better Work and flatten "
              "after; monitoring alone gives limited lasting gains (Locke, Qin and Brause 2007).")
@@ -256,7 +275,7 @@ def pattern_programme_trajectory(r: Runner, base, figdir: Path, rel: str) -> Pat
 
     years = 4
     y_base, y_bw = after_years(base, nc, start, years), after_years(bw, nc, start, years)
-    pre = lambda f: nc(f)[:, f.date_index(start) - 3:f.date_index(start)].mean(axis=1)
+    pre = lambda f: nc(f)[:, f.month_index(start) - 3:f.month_index(start)].mean(axis=1)
     gain = (y_base - y_bw)            # reduction in non-compliance vs no programme, by year
     inc = np.diff(np.concatenate([np.zeros((gain.shape[0], 1)), gain], axis=1), axis=1).mean(axis=0)
     # The claim is about the first *years*: gains in years 1-2 exceed those in years 3-4, and the gain added
@@ -272,8 +291,7 @@ def pattern_programme_trajectory(r: Runner, base, figdir: Path, rel: str) -> Pat
     ax.legend(fontsize=8)
     ax.set_title("Programme trajectory (tier-1 workers, three countries)")
     fig.tight_layout()
-    fig.savefig(figdir / "programme_trajectory.png", dpi=110)
-    plt.close(fig)
+    figdir.save(fig, "programme_trajectory.png", dpi=110)
     rows = [[f"after {i + 1} year{'s' if i else ''}", f"{y_base[:, i].mean():.3f}", f"{y_bw[:, i].mean():.3f}", f"{gain[:, i].mean():.3f}",
              f"{inc[i]:+.3f}"] for i in range(years)]
     body = (md_table(["time in programme", "no programme", "Better Work", "gain (reduction)", "gain added that year"], rows) +
@@ -287,7 +305,7 @@ def pattern_programme_trajectory(r: Runner, base, figdir: Path, rel: str) -> Pat
     return Pattern(title, claim, body, passed, stmt, f"{rel}/programme_trajectory.png")
 
 
-def pattern_inspection(r: Runner, base, figdir: Path, rel: str) -> Pattern:
+def pattern_inspection(r: Runner, base, figdir: FigureFolder, rel: str) -> Pattern:
     title = "More inspection reduces violations, with diminishing returns"
     claim = ("Stronger enforcement lowers violations (Almeida and Carneiro 2012; Pires 2008), and each extra inspector "
              "buys less than the one before.")
@@ -323,8 +341,7 @@ def pattern_inspection(r: Runner, base, figdir: Path, rel: str) -> Pattern:
     ax2.set_ylabel("reduction per extra\n1x of inspectors")
     ax2.set_title("Returns per extra inspector", fontsize=9)
     fig.tight_layout()
-    fig.savefig(figdir / "inspection.png", dpi=110)
-    plt.close(fig)
+    figdir.save(fig, "inspection.png", dpi=110)
     rows = [[f"{m:g}x", interval(nc[m]), "" if i == 0 else f"{drops[i - 1]:.4f}", "" if i == 0 else f"{marginal[i - 1]:.4f}"]
             for i, m in enumerate(mults)]
     body = (md_table(["inspectors", "non-compliance, last 24 months (95% CI over replicates)", "reduction from the previous level",
@@ -338,7 +355,7 @@ def pattern_inspection(r: Runner, base, figdir: Path, rel: str) -> Pattern:
     return Pattern(title, claim, body, passed, stmt, f"{rel}/inspection.png")
 
 
-def pattern_purchasing(r: Runner, figdir: Path, rel: str) -> Pattern:
+def pattern_purchasing(r: Runner, figdir: FigureFolder, rel: str) -> Pattern:
     title = "Price pressure and short lead times raise subcontracting down the chain"
     claim = ("(issue 8) buyers' price pressure and short lead times push work down the chain to (often unauthorised) "
              "subcontractors.")
@@ -362,8 +379,7 @@ def pattern_purchasing(r: Runner, figdir: Path, rel: str) -> Pattern:
     ax.legend(fontsize=8)
     ax.set_title("Purchasing practices and subcontracting")
     fig.tight_layout()
-    fig.savefig(figdir / "purchasing.png", dpi=110)
-    plt.close(fig)
+    figdir.save(fig, "purchasing.png", dpi=110)
     rows = [[pp, f"{lt} weeks", interval(res[(pp, lt)])] for pp in (0.3, 0.9) for lt in (12, 4)]
     body = (md_table(["price pressure", "lead time", "subcontracted share, last 24 months"], rows) +
             "\n\n`subcontracted_share` counts workers on orders passed down from a higher tier; the model does not "
@@ -374,7 +390,7 @@ def pattern_purchasing(r: Runner, figdir: Path, rel: str) -> Pattern:
     return Pattern(title, claim, body, passed, stmt, f"{rel}/purchasing.png")
 
 
-def pattern_tiers(base, figdir: Path, rel: str) -> Pattern:
+def pattern_tiers(base, figdir: FigureFolder, rel: str) -> Pattern:
     title = "Conditions worse in lower tiers and in informal work"
     claim = ("(issue 8) decent-work deficits concentrate below tier 1: in subcontracting workshops, homework and "
              "informal employment (ILO 2018, Women and men in the informal economy).")
@@ -398,8 +414,7 @@ def pattern_tiers(base, figdir: Path, rel: str) -> Pattern:
         ax.set_title(lab, fontsize=9)
     fig.suptitle("Conditions by tier and formality (calibrated baseline, last 24 months)", fontsize=9)
     fig.tight_layout()
-    fig.savefig(figdir / "tiers.png", dpi=110)
-    plt.close(fig)
+    figdir.save(fig, "tiers.png", dpi=110)
     rows = [[lab] + [f"{val[(i, k)]:.3f}" for k in keys] for i, lab in inds]
     body = md_table(["indicator"] + labels, rows)
     stmt = ("below-minimum pay and injuries rise from tier 1 to tier 2 to the lowest tiers, and are higher in informal "
@@ -407,7 +422,7 @@ def pattern_tiers(base, figdir: Path, rel: str) -> Pattern:
     return Pattern(title, claim, body, passed, stmt, f"{rel}/tiers.png")
 
 
-def pattern_women(base, figdir: Path, rel: str) -> Pattern:
+def pattern_women(base, figdir: FigureFolder, rel: str) -> Pattern:
     title = "Women over-represented in low-wage, lower-tier jobs"
     claim = ("(issue 8) women are over-represented in low-wage lower-tier jobs: about 80% of the garment workforce "
              "(Better Work 2019) and 147m of 260m home-based workers (ILO 2021, Working from home).")
@@ -429,8 +444,7 @@ def pattern_women(base, figdir: Path, rel: str) -> Pattern:
     axes[1].bar(["women", "men"], [bm["gender=female"].mean(), bm["gender=male"].mean()], color=["tab:purple", "tab:cyan"])
     axes[1].set_title("Share paid below the minimum wage", fontsize=9)
     fig.tight_layout()
-    fig.savefig(figdir / "women.png", dpi=110)
-    plt.close(fig)
+    figdir.save(fig, "women.png", dpi=110)
     rows = [["women's share of workers", interval(share_workers)],
             ["women's share of workers paid below the minimum", interval(share_low_paid)],
             ["share of women paid below the minimum", interval(bm["gender=female"])],
@@ -445,12 +459,16 @@ def pattern_women(base, figdir: Path, rel: str) -> Pattern:
 
 # ---- the document -------------------------------------------------------------------------------
 
-def build(calibration: Path, scenario: Path, output: Path, figdir: Path, binary: str | None = None,
-          replicates: int = 3, end: str = "2021-12", command_line: str = "") -> list:
+def build(calibration: Path, scenario: Path, output: Path, figures: Path, binary: str | None = None,
+          replicates: int = 3, end: str = "2021-12", command_line: str = "", force: bool = False) -> list:
+    """Runs the engine and writes the report `output` and its figures (in the folder `figures`); every
+    output is checked before the first run (not an input, not existing unless `force`)."""
     binary = binary or find_binary()
-    figdir.mkdir(parents=True, exist_ok=True)
-    rel = os.path.relpath(figdir, output.parent)
     parse_date(end)
+    outputs = Outputs(inputs=[calibration, scenario], force=force)
+    outputs.claim(output, "the report")
+    figdir = FigureFolder(figures, outputs)
+    rel = os.path.relpath(figures, output.parent)
     t0 = time.time()
     calib_md, calib_checks = calibration_section(calibration, figdir, rel)
     with tempfile.TemporaryDirectory(prefix="supplysim-validation-") as tmp:
@@ -469,7 +487,7 @@ def build(calibration: Path, scenario: Path, output: Path, figdir: Path, binary:
     md = [
         "# Validation",
         "",
-        "<!-- Generated by `python3 -m analysis validation` (analysis/validation.py); do not edit by hand. -->",
+        "<!-- Generated by `python3 -m supplysim validation` (analysis/supplysim/validation.py); do not edit by hand. -->",
         "",
         "Why believe the model? Two kinds of evidence, kept apart: (1) how closely the calibrated model reproduces "
         "the published figures it was calibrated to, and (2) patterns reported in the literature that the model was "
@@ -484,7 +502,7 @@ def build(calibration: Path, scenario: Path, output: Path, figdir: Path, binary:
         "Regenerate:",
         "",
         "```",
-        command_line or "python3 -m analysis validation",
+        command_line or "python3 -m supplysim validation",
         "```",
         "",
         calib_md,
@@ -513,5 +531,5 @@ def build(calibration: Path, scenario: Path, output: Path, figdir: Path, binary:
         "per-year compliance figures with their uncertainty (docs/calibration.md).",
         "",
     ]
-    output.write_text("\n".join(md))
-    return [output] + sorted(figdir.glob("*.png"))
+    outputs.write(output, "\n".join(md))
+    return [output] + [figures / name for name in FIGURES]
