@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Configures and builds supplysim (Release) into build/. Idempotent.
+# Configures and builds supplysim with the `release` preset (CMakePresets.json: Release, MPI, tests and
+# benchmarks) into build-rel/. Idempotent. Extra arguments go to the configure step, e.g.
+# -DPython3_EXECUTABLE=/path/to/python3 or -DCMAKE_CXX_COMPILER_LAUNCHER=ccache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
-cmake --build build -j "$(nproc)"
+cmake --preset release "$@" >/dev/null
+cmake --build --preset release -j "$(nproc)"

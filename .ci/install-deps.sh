@@ -11,7 +11,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libtbb-dev libhdf5-dev hdf5-tools libyaml-cpp-dev catch2 librandom123-dev \
   libopenmpi-dev openmpi-bin libbenchmark-dev \
   python3 python3-h5py python3-numpy python3-pandas python3-scipy python3-matplotlib \
-  python3-pytest python3-jinja2 python3-yaml python3-xarray pandoc \
+  python3-pytest python3-jinja2 python3-yaml python3-xarray pandoc weasyprint poppler-utils fonts-dejavu-core \
   python3-venv python3-pip python3-setuptools python3-wheel \
   r-base-core r-cran-hdf5r \
   slurm-wlm munge \

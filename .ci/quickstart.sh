@@ -2,17 +2,17 @@
 # Quick start on a fresh Debian 12 machine: installs packages, builds, runs the baseline and a
 # policy scenario (10 replicates each), and compares them: a table on screen, a figure and a
 # memo in out/ (replaced when the quick start runs again). The analysis is the Python package
-# the build installs into build/python (docs/python.md).
+# the build installs into build-rel/python (docs/python.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/install-deps.sh
 bash .ci/build.sh
 mkdir -p out
-analysis=build/python/bin/supplysim-analysis
+analysis=build-rel/python/bin/supplysim-analysis
 policy=${SUPPLYSIM_POLICY_SCENARIO:-scenarios/programme_2017_21.yaml}
 # --force: a second quick start replaces the results of the first.
-./build/sim/supplysim run scenarios/baseline.yaml -o out/baseline.h5 --replicates 10 --threads 2 --force
-./build/sim/supplysim run "$policy" -o out/policy.h5 --replicates 10 --threads 2 --force
+./build-rel/sim/supplysim run scenarios/baseline.yaml -o out/baseline.h5 --replicates 10 --threads 2 --force
+./build-rel/sim/supplysim run "$policy" -o out/policy.h5 --replicates 10 --threads 2 --force
 "$analysis" compare out/baseline.h5 out/policy.h5 --at 2020-12 --at 2022-12 --at 2030-12 --force \
   --indicator compliance.osh,compliance.wages,below_minimum_wage,excess_hours,injury_rate,child_labour \
   --by country --csv out/comparison.csv --markdown out/comparison.md
@@ -31,8 +31,8 @@ scenarios:
   - {label: programme of action, file: policy.h5}
 dates: [2020-12, 2022-12, 2030-12]
 indicators: [compliance.osh, compliance.wages, below_minimum_wage, excess_hours, injury_rate, union_density, informal_share]
-groups: [gender, tier, country]
+groups: [country, tier, gender]
 MEMO
 "$analysis" memo out/memo.yaml -o out/memo --force
 echo
-echo "Results in out/: baseline.h5, policy.h5, comparison.csv/.md, compliance_osh.png, memo/memo.html (.docx)"
+echo "Results in out/: baseline.h5, policy.h5, comparison.csv/.md, compliance_osh.png, memo/memo.pdf (.html, .docx)"

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 start=$(date +%s)
 bash .ci/install-deps.sh
 bash .ci/build.sh
-echo "== ctest (release build)"
-ctest --test-dir build --output-on-failure -j 2 --timeout 900
+echo "== ctest (release preset, build-rel/)"
+ctest --preset release
 if [ -f .ci/sanitizers.sh ]; then echo "== sanitizers"; bash .ci/sanitizers.sh; fi
 if [ -f .ci/fuzz-smoke.sh ]; then echo "== fuzz smoke"; bash .ci/fuzz-smoke.sh; fi
 echo "== all tests passed in $(( $(date +%s) - start )) s"

@@ -8,18 +8,18 @@
 #include <cstring>
 #include <memory>
 
-#include "supplysim/groups.hpp"
-#include "supplysim/indicators.hpp"
-#include "supplysim/io/scenario_loader.hpp"
-#include "supplysim/phases/compliance.hpp"
-#include "supplysim/phases/inspection.hpp"
-#include "supplysim/phases/labour_market.hpp"
-#include "supplysim/phases/orders.hpp"
-#include "supplysim/phases/subcontracting.hpp"
-#include "supplysim/phases/worker_outcomes.hpp"
-#include "supplysim/policy.hpp"
-#include "supplysim/population.hpp"
-#include "supplysim/rng.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/model/groups.hpp"
+#include "supplysim/model/indicators.hpp"
+#include "supplysim/model/phases/compliance.hpp"
+#include "supplysim/model/phases/inspection.hpp"
+#include "supplysim/model/phases/labour_market.hpp"
+#include "supplysim/model/phases/orders.hpp"
+#include "supplysim/model/phases/subcontracting.hpp"
+#include "supplysim/model/phases/worker_outcomes.hpp"
+#include "supplysim/model/policy.hpp"
+#include "supplysim/model/population.hpp"
+#include "supplysim/model/rng.hpp"
 
 using namespace supplysim;
 
@@ -136,7 +136,7 @@ void BM_philox_block(benchmark::State& st) {
 }  // namespace
 
 BENCHMARK(BM_philox_block);
-// What simulate_replicate uses (round 2): the same values as record_month, checked here bit for bit.
+// What simulate_replicate uses: the same values as record_month, checked here bit for bit.
 void BM_month_recorder(benchmark::State& st) {
     auto& fx = fixture();
     Series series, reference;

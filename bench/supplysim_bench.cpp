@@ -1,4 +1,4 @@
-// End-to-end benchmark of the engine (issue 6). One run prints every figure of docs/performance.md:
+// End-to-end benchmark of the engine. One run prints every figure of docs/performance.md:
 //   - worker-months per second end to end at 1 million workers (population build, all phases,
 //     indicators, HDF5 write), median of several repetitions, at 1 and 2 threads, and the speed-up;
 //   - peak resident memory per worker;
@@ -28,10 +28,10 @@
 #include <string>
 #include <vector>
 
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/result_file.hpp"
-#include "supplysim/io/scenario_loader.hpp"
-#include "supplysim/simulation.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/model/simulation.hpp"
+#include "supplysim/output/result_file.hpp"
+#include "supplysim/runs/experiment.hpp"
 
 using namespace supplysim;
 using Clock = std::chrono::steady_clock;

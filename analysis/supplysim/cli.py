@@ -7,6 +7,7 @@ leaves nothing under the output's name. Anything else is a bug and keeps its tra
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -158,8 +159,9 @@ def cmd_table(args) -> int:
 
 def cmd_memo(args) -> int:
     from . import memo
-    written = memo.build_memo(args.config, args.output, command_line=" ".join([PROG, *sys.argv[1:]]),
-                              force=args.force, periods=periods_of(args))
+    written = memo.build_memo(args.config, args.output, command_line=shlex.join([PROG, *args.argv]),
+                              force=args.force, periods=periods_of(args), css=args.css,
+                              reference_doc=args.reference_doc)
     for p in written:
         print(f"wrote {p}", file=sys.stderr)
     return 0
@@ -169,7 +171,7 @@ def cmd_validation(args) -> int:
     from . import validation
     written = validation.build(Path(args.calibration), Path(args.scenario), Path(args.output), Path(args.figures),
                                replicates=args.replicates, end=args.end, force=args.force,
-                               command_line=" ".join(["python3 -m supplysim", *sys.argv[1:]]))
+                               command_line=shlex.join(["python3", "-m", "supplysim", *args.argv]))
     for p in written:
         print(f"wrote {p}", file=sys.stderr)
     return 0
@@ -257,10 +259,15 @@ def build_parser() -> argparse.ArgumentParser:
     _force(t)
     t.set_defaults(func=cmd_table)
 
-    m = command("memo", "policy memo (HTML, DOCX, Markdown, figures) from a memo.yaml")
+    m = command("memo", "policy memo (PDF, HTML, DOCX, Markdown, figures) from a memo.yaml")
     m.add_argument("config", help="memo.yaml")
     m.add_argument("-o", "--output", default="memo", help="output directory (default memo/)")
     _periods(m, "the memo.yaml's dates")
+    m.add_argument("--css", action="append", metavar="FILE.css",
+                   help="the organisation's style for HTML and PDF, applied after the default (repeatable; "
+                        "replaces memo.yaml's css)")
+    m.add_argument("--reference-doc", metavar="FILE.docx",
+                   help="the organisation's Word template (pandoc --reference-doc; replaces memo.yaml's)")
     _force(m)
     m.set_defaults(func=cmd_memo)
 
@@ -278,7 +285,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     args = build_parser().parse_args(argv)
+    args.argv = argv          # the command line as given, for the reproducibility notes of memo and validation
     try:
         return args.func(args)
     except AnalysisError as exc:

@@ -1,7 +1,6 @@
-"""Policy memo from a memo.yaml: Markdown (the source), HTML and DOCX via pandoc, PDF via weasyprint if present.
+"""Policy memo from a memo.yaml: Markdown (the source), HTML, DOCX and PDF, with figures and effects.csv.
 
-The findings are sentences generated from the comparison table, so the text and the numbers cannot
-drift apart. memo.yaml:
+memo.yaml:
 
     title: Better Work in Bangladesh            # optional
     author: Jane Analyst                        # optional
@@ -12,31 +11,46 @@ drift apart. memo.yaml:
       - {label: better_work, file: better_work.h5, description: ...}
     dates: [2020-12, 2030, 2025-01:2030-12]     # months, years (mean of 12 months), windows (mean)
     indicators: [compliance.osh, child_labour]  # optional, default all
-    groups: [gender, country*gender]            # optional dimensions or crossings, default none ('all' only)
+    groups: [country, gender]                   # optional dimensions or crossings, default none ('all' only)
+    css: house.css                              # optional: the organisation's style for HTML and PDF
+    reference_doc: house.docx                   # optional: the organisation's Word template
 
-Which change is an improvement comes from each measure's `direction` attribute in the result files.
+The text is generated from the comparison table (memo_findings), so words and numbers cannot drift
+apart. Which change is an improvement comes from each measure's `direction` attribute in the result
+files; files without it get rises and falls, no verdicts.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import re
-import shutil
+import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
-import numpy as np
 import yaml
 
 from . import __version__, compare, plot
+from .effect_chart import effects_at_a_glance
 from .errors import AnalysisError
 from .hdf5 import check_regular_file
+from .memo_evidence import merged_citations, merged_keys, read_evidence
+from .memo_findings import (CLEAR, Measure, effects_for, group_sentences, headline_sentence, over_time_sentence,
+                            period_phrase, scenario_verdict, summary_bullet, summary_effects, unchanged_sentence)
+from .memo_render import check_style, find_tools, render
+from .memo_scenarios import (describe_lever, differences, find_sources, lever_line, reach_sentences, scenario_yaml,
+                             world_text)
+from .memo_tables import UNCLEAR_MARK, all_workers_table, group_table
 from .outputs import Outputs
 from .periods import Period, format_date
+from .readable import dimension_name, join_words
 from .result_file import check_compatible, open_result
 
-MAX_CHANGES = 25
-MAX_UNCERTAIN = 12
+MAX_CHANGES = 40
+TEXT_WIDTH_INCHES = 6.9          # an A4 page's text width in memo.css; figures narrower are not enlarged
+
 
 # ---- configuration ----------------------------------------------------------------------------
 
@@ -75,216 +89,29 @@ def load_config(path: Path, periods=None) -> dict:
         cfg["dates"] = [d if isinstance(d, Period) else Period.parse(d) for d in dates]
     except AnalysisError as exc:
         raise AnalysisError(exc.message, path, "dates") from None
-    for key in ("indicators", "groups"):
+    for key in ("indicators", "groups", "css"):
         if isinstance(cfg.get(key), str):
-            cfg[key] = [s.strip() for s in cfg[key].split(",")]
+            cfg[key] = [s.strip() for s in cfg[key].split(",")] if key != "css" else [cfg[key]]
     return cfg
-
-
-# ---- words from numbers -----------------------------------------------------------------------
-
-def period_text(period: str) -> str:
-    return Period.parse(period).describe()
-
-
-def level(x: float, kind: str, units: str) -> str:
-    if not np.isfinite(x):
-        return "not defined"
-    if kind == "share":
-        return f"{100 * x:.1f}%"
-    return f"{x:,.3g} {units}".strip() if kind == "count" else f"{x:.3g}"
-
-
-def change(x: float, kind: str, signed=True) -> str:
-    if not np.isfinite(x):
-        return "NA"
-    if kind == "share":
-        return f"{100 * x:+.1f} pp" if signed else f"{100 * x:.1f} pp"
-    return f"{x:+,.3g}" if signed else f"{x:,.3g}"
-
-
-def interval(row, kind: str) -> str:
-    if not (np.isfinite(row.low) and np.isfinite(row.high)):
-        return "no interval: fewer than 2 replicates have workers in this group"
-    if row.method == "ensemble":
-        return (f"95% of parameter draws and replicates between {change(row.low, kind)} and "
-                f"{change(row.high, kind)}; sign in {compare.fmt_share(row.p_sign)} of draws")
-    return f"95% CI {change(row.low, kind)} to {change(row.high, kind)}"
-
-
-def finding(row, kind: str, units: str, better: str) -> str:
-    """One sentence on the effect for all workers in one period."""
-    verdict = ""
-    if row.difference == 0 and row.low == row.high == 0:
-        verdict = " No replicate shows any difference."
-    elif row.flag == compare.FLAG_NOT_ROBUST:
-        verdict = " Its sign does not hold in 90% of parameter draws: the direction is not robust."
-    elif row.flag:
-        verdict = " The interval includes zero: the direction of the effect is not established."
-    elif better:
-        improved = (row.difference > 0) == (better == "higher")
-        verdict = " An improvement." if improved else " A deterioration."
-    rel = f", {compare.fmt_pct(row.relative)}" if np.isfinite(row.relative) else ""
-    return (f"**{row.indicator}** in {period_text(row.period)} under **{row.scenario}**: "
-            f"{level(row.value, kind, units)} against {level(row.baseline, kind, units)} in the baseline, "
-            f"a difference of {change(row.difference, kind)}{rel} ({interval(row, kind)}).{verdict}")
-
-
-def least_gain(rows, kind: str, better: str) -> str | None:
-    """Which group gains least (or changes least, when we do not know which way is better)."""
-    # Counts scale with group size, so groups are ranked by relative change for them.
-    measure = "relative" if kind == "count" else "difference"
-    rows = rows[(rows["dimension"] != "all") & np.isfinite(rows[measure])]
-    if len(rows) < 2:
-        return None
-    gain = rows[measure] * (-1 if better == "lower" else 1)
-    worst = rows.loc[gain.abs().idxmin() if not better else gain.idxmin()]
-    best = rows.loc[gain.abs().idxmax() if not better else gain.idxmax()]
-    what = "gains least" if better else "changes least"
-    tail = {compare.FLAG_CROSSES_ZERO: " (its interval includes zero)",
-            compare.FLAG_NOT_ROBUST: " (its sign is not robust across parameter draws)"}.get(worst.flag, "")
-
-    def size(r):
-        return change(r.difference, kind) + (f" ({compare.fmt_pct(r.relative)})" if kind == "count" else "")
-    return (f"For {worst.indicator} under {worst.scenario}, the group that {what} is "
-            f"**{compare.group_text(worst.dimension, worst.group)}**: {size(worst)}, {interval(worst, kind)}{tail}; "
-            f"the group that {what.replace('least', 'most')} is {compare.group_text(best.dimension, best.group)}: "
-            f"{size(best)}.")
-
-
-def no_change(df):
-    """Effects that are exactly zero in every replicate: certain, not uncertain."""
-    return (df["difference"] == 0) & (df["low"] == 0) & (df["high"] == 0)
-
-
-def undefined(df):
-    return ~np.isfinite(df["low"]) | ~np.isfinite(df["high"])
-
-
-def crossing(df):
-    return (df["flag"] != "") & ~no_change(df) & ~undefined(df)
-
-
-def uncertainty_intro(df, n_crossing: int) -> str:
-    if (df["method"] == "ensemble").all():
-        text = (f"{n_crossing} of {len(df)} estimated effects have a sign that holds in fewer than 90% of the "
-                "parameter draws; for these the direction of the effect is not robust to what we do not know "
-                "about the parameters")
-    else:
-        text = (f"{n_crossing} of {len(df)} estimated effects have a 95% interval that includes zero; for these "
-                "the replicates do not establish the direction of the effect")
-    text += f" (the first {MAX_UNCERTAIN} are listed; all are flagged in effects.csv)." if n_crossing > MAX_UNCERTAIN \
-        else "."
-    zero, na = int(no_change(df).sum()), int(undefined(df).sum())
-    if zero:
-        text += f" {zero} effects are exactly zero in every replicate (nothing happens in either scenario)."
-    if na:
-        text += (f" {na} cannot be estimated because fewer than two replicates have workers in the group; "
-                 "more replicates or a larger world would be needed.")
-    return text
-
-
-def flatten(obj, prefix="") -> dict:
-    """Nested scenario YAML -> {'countries.bangladesh.minimum_wage': 100, ...}; named list items by name."""
-    out = {}
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            out.update(flatten(v, f"{prefix}{k}."))
-    elif isinstance(obj, list) and obj and all(isinstance(v, dict) for v in obj):
-        for i, v in enumerate(obj):
-            out.update(flatten(v, f"{prefix}{v.get('name', i)}."))
-    else:
-        out[prefix.rstrip(".")] = obj
-    return out
-
-
-def scenario_yaml(f) -> dict:
-    try:
-        doc = yaml.safe_load(str(f.attrs.get("scenario_yaml", "")) or "{}")
-    except yaml.YAMLError:
-        return {}
-    return doc if isinstance(doc, dict) else {}
-
-
-IGNORED_KEYS = {"name", "description", "seed"}
-# Described one by one in words (describe_interventions), not as flattened key differences.
-LISTED_SECTIONS = ("interventions", "assessments")
-COMMON_INTERVENTION_KEYS = {"type", "name", "where", "start", "end", "ramp", "ramp_months"}
-
-
-def _setting_text(value) -> str:
-    """A setting as the scenario file would write it (YAML booleans, not Python's)."""
-    return ("true" if value else "false") if isinstance(value, bool) else str(value)
-
-
-def describe_interventions(doc: dict) -> list:
-    """One sentence per intervention: type, where, when, how fast, and every setting in force (the
-    resolved scenario holds the defaults too, so a reader sees all the assumptions)."""
-    out = []
-    for iv in doc.get("interventions") or []:
-        if not isinstance(iv, dict):
-            continue
-        where = iv.get("where") or {}
-        places = [f"{k} {', '.join(map(str, v))}" for k, v in where.items() if isinstance(v, list) and v]
-        places += [f"{k} {v}" for k, v in where.items() if isinstance(v, str) and v != "any"]
-        when = f"from {iv.get('start', '?')}" + (f" to {iv['end']}" if iv.get("end") else "")
-        ramp = iv.get("ramp", "step")
-        pace = "at once" if ramp == "step" else f"{ramp} ramp over {iv.get('ramp_months', '?')} months"
-        settings = [f"{k} {_setting_text(v)}" for k, v in iv.items() if k not in COMMON_INTERVENTION_KEYS
-                    and not isinstance(v, (dict, list))]
-        text = f"`{iv.get('type', '?')}` in {'; '.join(places) if places else 'all countries'}, {when}, {pace}"
-        out.append(text + (f" ({', '.join(settings)})" if settings else ""))
-    return out
-
-
-def differences(base: dict, other: dict) -> list:
-    base = {k: v for k, v in base.items() if k not in LISTED_SECTIONS}
-    other = {k: v for k, v in other.items() if k not in LISTED_SECTIONS}
-    a, b = flatten(base), flatten(other)
-    keys = [k for k in list(b) + [k for k in a if k not in b] if k.split(".")[-1] not in IGNORED_KEYS
-            and not k.endswith("source")]
-    return [dict(key=k, before=_show(a.get(k, DEFAULT)), after=_show(b.get(k, DEFAULT)))
-            for k in keys if a.get(k) != b.get(k)]
-
-
-DEFAULT = "(default)"  # a key absent from a resolved scenario takes the engine's default
-
-
-def _show(v) -> str:
-    return DEFAULT if v == DEFAULT else f"`{v}`"
-
-
-def find_sources(doc, path="") -> list:
-    """(key path, text) for every `source`/`sources` string in a scenario YAML."""
-    found = []
-    if isinstance(doc, dict):
-        for k, v in doc.items():
-            here = f"{path}.{k}" if path else str(k)
-            if k in ("source", "sources") and isinstance(v, (str, list)):
-                for text in (v if isinstance(v, list) else [v]):
-                    found.append((path or "(scenario)", str(text)))
-            else:
-                found += find_sources(v, here)
-    elif isinstance(doc, list):
-        for i, v in enumerate(doc):
-            name = v.get("name", i) if isinstance(v, dict) else i
-            found += find_sources(v, f"{path}.{name}" if path else str(name))
-    return found
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "scenario"
 
 
 # ---- building ---------------------------------------------------------------------------------
 
 def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis memo", force: bool = False,
-               periods=None) -> list:
-    """Write the memo's files into `out_dir`; returns their paths. Every output is checked (not an input,
-    not existing unless `force`) before any work, and written atomically."""
+               periods=None, css=None, reference_doc=None) -> list:
+    """Write the memo's files into `out_dir`; returns their paths. The tools, the style files and every
+    output are checked (not an input, not existing unless `force`) before any work; every file is
+    written atomically. `css`/`reference_doc` (command line) replace memo.yaml's."""
     config_path, out_dir = Path(config_path), Path(out_dir)
     cfg = load_config(config_path, periods)
     root = config_path.parent
+    css_given = bool(css)
+    css = [Path(c) for c in css] if css else [_resolve(root, c) for c in cfg.get("css") or []]
+    style = check_style(css, Path(reference_doc) if reference_doc else
+                        _resolve(root, cfg["reference_doc"]) if cfg.get("reference_doc") else None,
+                        ("--css" if css_given else f"css in {config_path}",
+                         "--reference-doc" if reference_doc else f"reference_doc in {config_path}"))
+    tools = find_tools()
     entries = sorted(cfg["scenarios"], key=lambda s: str(s["label"]) != str(cfg["baseline"]))  # baseline first
     paths = [_resolve(root, e["file"]) for e in entries]
     files = [open_result(p) for p in paths]
@@ -295,131 +122,248 @@ def build_memo(config_path, out_dir, command_line: str = "supplysim-analysis mem
         f.attrs["scenario_name"] = label  # the memo speaks of scenarios by their labels
     base = files[0]
     indicators = cfg.get("indicators") or list(base.indicators)
-    groups = cfg.get("groups") or []
+    dims = [_file_dimension(base, d) for d in cfg.get("groups") or []]
     periods = cfg["dates"]
 
-    pandoc, weasyprint = shutil.which("pandoc"), shutil.which("weasyprint")
-    if not pandoc:
-        raise AnalysisError("pandoc is not installed: cannot make memo.html and memo.docx (install pandoc)")
-    outputs = Outputs(inputs=[config_path, *paths], force=force)
+    outputs = Outputs(inputs=[config_path, *paths, *style.css, *([style.reference_doc] if style.reference_doc else [])],
+                      force=force)
     md_path = outputs.claim(out_dir / "memo.md", "memo.md")
     csv_path = outputs.claim(out_dir / "effects.csv", "effects.csv")
+    glance_path = outputs.claim(out_dir / "figures" / "effects.png", "the figure of effects")
     figure_paths = {name: outputs.claim(out_dir / f"figures/{slug(name)}.png", f"the figure of {name}")
                     for name in indicators}
     yaml_paths = {label: outputs.claim(out_dir / "scenarios" / f"{slug(label)}.yaml", f"the scenario of {label}")
                   for label in labels}
-    rendered = [outputs.claim(out_dir / "memo.html", "memo.html"), outputs.claim(out_dir / "memo.docx", "memo.docx")]
-    if weasyprint:
-        rendered.append(outputs.claim(out_dir / "memo.pdf", "memo.pdf"))
+    html, docx, pdf = (outputs.claim(out_dir / f"memo.{ext}", f"memo.{ext}") for ext in ("html", "docx", "pdf"))
 
-    df = compare.compare(files, periods, dims=groups, indicators=indicators)
+    df = compare.compare(files, periods, dims=dims, indicators=indicators)
     outputs.write(csv_path, df.to_csv(index=False))
+    headline = periods[-1].text
+    measures = {name: Measure.of(base.indicator(name), df[df["indicator"] == name]) for name in indicators}
+    effects = effects_for(df, measures, labels[1:], headline, dims)
+    period_words = period_phrase(headline)
 
-    last = periods[-1].text
-    findings, uncertain = [], []
+    written_figures = []
+    glance = effects_at_a_glance(effects, dims, period_words)
+    if glance is not None:
+        plot.save(glance, glance_path, outputs)
+        written_figures.append(glance_path)
+    figures = {}
     for name in indicators:
-        info = base.indicator(name)
-        mine = df[df["indicator"] == name]
-        for row in mine[(mine["dimension"] == "all") & (mine["period"] == last)].itertuples():
-            findings.append(finding(row, info.kind, info.units, info.better))
-        for scen in labels[1:]:
-            sentence = least_gain(mine[(mine["period"] == last) & (mine["scenario"] == scen)], info.kind,
-                                  info.better)
-            if sentence:
-                findings.append(sentence)
-        for row in mine[crossing(mine)].itertuples():
-            where = f"all {info.level}s" if row.dimension == "all" else compare.group_text(row.dimension, row.group)
-            uncertain.append(f"{row.indicator}, {where}, {period_text(row.period)}, {row.scenario}: "
-                             f"{change(row.difference, info.kind)} ({interval(row, info.kind)})")
-    uncertain_intro = uncertainty_intro(df, len(uncertain))
-
-    figures = []
-    for name in indicators:
-        fig = plot.fan_chart(files, name, dims=groups, title=f"{name}: median and 50%/90% bands across replicates")
+        if all(es[indicators.index(name)].zero_everywhere for es in effects.values()):
+            continue          # a flat line in both scenarios says nothing the text does not
+        fig = plot.fan_chart(files, name, dims=dims[:1],
+                             title=f"{measures[name].label} ({measures[name].fmt.level_unit})")
         plot.save(fig, figure_paths[name], outputs)
-        figures.append(dict(path=figure_paths[name].relative_to(out_dir).as_posix(),
-                            caption=f"{base.indicator(name).description} "
-                                    f"Lines: median across replicates; bands: 50% and 90% of replicates."))
+        written_figures.append(figure_paths[name])
+        figures[name] = dict(path=_rel(figure_paths[name], out_dir), width=_width_percent(figure_paths[name]))
 
-    base_doc = scenario_yaml(base)
-    scenarios, sources = [], {}
-    for e, f, label, file_name in zip(entries, files, labels, file_names):
-        doc = scenario_yaml(f)
-        outputs.write(yaml_paths[label], str(f.attrs.get("scenario_yaml", "")))
-        changes = differences(base_doc, doc) if f is not base else []
-        for key, text in find_sources(doc):
-            sources.setdefault((key, text), []).append(label)
-        scenarios.append(dict(
-            label=label, slug=slug(label), is_baseline=f is base, description=str(e.get("description", "")).strip(),
-            yaml_description=str(doc.get("description", "")).strip(), changes=changes[:MAX_CHANGES],
-            interventions=describe_interventions(doc),
-            more_changes=max(0, len(changes) - MAX_CHANGES), path=f.path,
-            scenario_name=file_name, scenario_file=f.attrs.get("scenario_file", "?"),
-            program_version=f.attrs.get("program_version", "?"), seed=f.attrs.get("seed", "?"),
-            replicates=f.replicates, runs=f.runs, created=f.attrs.get("created", "?"),
-            command_line=f.attrs.get("command_line", "?"),
-            horizon=f"{format_date(f.time[0])} to {format_date(f.time[-1])}"))
-
-    reps = sorted({f.replicates for f in files})
-    methods = set(df["method"])
-    summary = df[df["dimension"] == "all"]
-    by_group = df[(df["dimension"] != "all") & (df["period"] == last)]
+    evidence = {label: read_evidence(p) for label, p in zip(labels, paths)}
+    docs = [scenario_yaml(f.attrs) for f in files]
+    context_sources = _sources(labels, docs, evidence)
     context = dict(
         title=cfg.get("title") or str(cfg["question"]).strip().split("\n")[0][:80],
         author=cfg.get("author", ""), today=_dt.date.today().isoformat(), question=str(cfg["question"]).strip(),
-        scenarios=scenarios, findings=findings, uncertain=uncertain[:MAX_UNCERTAIN], uncertain_intro=uncertain_intro,
-        uncertain_intro_needed=bool((df["flag"] != "").any()),
-        replicates_text=" or ".join(map(str, reps)) + " replicates",
-        method_text=METHOD_TEXT["ensemble" if "ensemble" in methods else "paired" if methods == {"paired"}
-                                else "welch"],
-        summary_table=_table(summary), group_table=_table(by_group) if len(by_group) else "_No groups requested._",
-        figures=figures, sources=[dict(key=k, text=t, scenarios=", ".join(v)) for (k, t), v in sources.items()],
-        last_date_text=periods[-1].describe(),
-        flag=compare.FLAG_NOT_ROBUST if "ensemble" in methods else compare.FLAG_CROSSES_ZERO,
-        flag_meaning=("effects whose sign holds in fewer than 90% of parameter draws" if "ensemble" in methods
-                      else "intervals that include zero"),
-        memo_command=command_line, analysis_version=__version__, config_path=config_path)
+        period_words=period_words, headline=headline,
+        figure_groups=f", for all workers and by {dimension_name(dims[0])}" if dims else ", all workers",
+        summaries=[_summary(label, effects[label], bool(dims)) for label in labels[1:]],
+        glance=dict(path=_rel(glance_path, out_dir), width=_width_percent(glance_path)) if glance else None,
+        uncertainty=_uncertainty_words(files, df),
+        scenarios=_scenarios(entries, files, labels, file_names, docs, outputs, yaml_paths, df, indicators,
+                             periods[-1]),
+        measures=_measures(effects, indicators, figures),
+        unchanged=unchanged_sentence(effects[labels[1]]),
+        all_table=all_workers_table(effects),
+        group_tables=[dict(label=measures[name].label, unit=measures[name].fmt.level_unit,
+                           table=group_table([es[i] for es in effects.values()]))
+                      for i, name in enumerate(indicators)
+                      if dims and not all(es[i].zero_everywhere for es in effects.values())],
+        unclear_mark=UNCLEAR_MARK, ensemble=bool((df["method"] == "ensemble").any()),
+        method=_method(files, docs, evidence, df, labels),
+        sources=context_sources,
+        reproducibility=_reproducibility(files, labels, file_names, paths, yaml_paths, out_dir),
+        memo_command=command_line, analysis_version=__version__, config_path=config_path,
+        appendix=_appendix_letters(bool(dims), bool(context_sources["assumptions"])),
+        tool_versions=_tool_versions(tools))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             comment_start_string="{##", comment_end_string="##}")   # {#id} is pandoc's
+    env.filters["capitalize_first"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     outputs.write(md_path, env.get_template("memo.md.j2").render(**context))
-    render(md_path, rendered, outputs, pandoc, weasyprint)
-    return [md_path, csv_path, *figure_paths.values(), *yaml_paths.values(), *rendered]
+    render(md_path, html, docx, pdf, outputs, tools, style, context["title"])
+    return [md_path, csv_path, *written_figures, *yaml_paths.values(), html, docx, pdf]
 
 
-METHOD_TEXT = {
-    "paired": "95% confidence intervals across replicates, paired by replicate under common random numbers "
-              "(t-interval); they carry replicate noise only",
-    "welch": "95% confidence intervals across replicates, Welch t-interval where replicates could not be paired; "
-             "they carry replicate noise only",
-    "ensemble": "95% intervals over parameter draws and replicates together, paired draw by draw",
-}
+def _file_dimension(base, requested: str) -> str:
+    """The file's own name of a requested dimension or crossing (gender*country -> country*gender)."""
+    base.check_dimensions([requested])
+    for table in (base.groups, base.firm_groups):
+        if table is not None and table.resolve_dimension(requested):
+            return table.resolve_dimension(requested)
+    return requested
+
+
+def _summary(label: str, effects: list, groups_shown: bool) -> dict:
+    chosen = summary_effects(effects)
+    return dict(label=label, verdict=scenario_verdict(effects, groups_shown),
+                bullets=[summary_bullet(e) for e in chosen],
+                others=join_words(e.measure.in_sentence for e in effects
+                                  if e not in chosen and not e.zero_everywhere and e.headline_state in CLEAR))
+
+
+def _uncertainty_words(files, df) -> str:
+    """The robustness sentence closing the summary."""
+    methods = set(df["method"])
+    reps = sorted({f.replicates for f in files})
+    if "ensemble" in methods:
+        ens = files[0].ensemble
+        return (f"Each effect was computed in {ens.draws} plausible worlds: draws of the uncertain parameters "
+                f"({join_words(ens.parameter_names)}), {ens.replicates_per_draw} replicate"
+                f"{'s' if ens.replicates_per_draw > 1 else ''} each. \"In 9 of 10 plausible worlds\" counts the draws "
+                "in which the effect has the sign shown; effects whose sign holds in fewer than 90% of the draws "
+                "are called not robust. Structural assumptions of the model are not varied.")
+    pairing = ("paired replicate by replicate (the runs share their random numbers)" if methods == {"paired"}
+               else "compared as independent samples where the runs could not be paired")
+    return (f"The intervals show replicate noise only: {' or '.join(map(str, reps))} runs of one set of parameter "
+            f"values, {pairing}. They do not include uncertainty about the parameter values or the model's "
+            "structure (see Method and limitations).")
+
+
+def _scenarios(entries, files, labels, file_names, docs, outputs, yaml_paths, df, indicators, headline) -> list:
+    out = []
+    base_doc = docs[0]
+    reach = _countries_with_effects(files, indicators, headline)
+    for e, f, label, file_name, doc in zip(entries, files, labels, file_names, docs):
+        outputs.write(yaml_paths[label], str(f.attrs.get("scenario_yaml", "")))
+        is_base = f is files[0]
+        levers = [describe_lever(iv, doc) for iv in doc.get("interventions") or [] if isinstance(iv, dict)]
+        changes = differences(base_doc, doc) if not is_base else []
+        out.append(dict(
+            label=label, slug=slug(label), is_baseline=is_base, description=str(e.get("description", "")).strip(),
+            yaml_description=str(doc.get("description", "")).strip(), levers=levers,
+            lever_lines=[lever_line(lv) for lv in levers], changes=changes[:MAX_CHANGES],
+            more_changes=max(0, len(changes) - MAX_CHANGES), scenario_name=file_name,
+            reach=reach_sentences(levers, doc, reach.get(label)) if not is_base else "",
+            horizon=f"{format_date(f.time[0])} to {format_date(f.time[-1])}", replicates=f.replicates))
+    return out
+
+
+def _countries_with_effects(files, indicators, headline) -> dict:
+    """{scenario label: countries where at least one memo measure changes clearly}, when the files are
+    disaggregated by country; the levers' reach is judged on it, whatever groups the memo shows."""
+    base = files[0]
+    names = [n for n in indicators if base.indicator(n).groups == "groups"]
+    if not names or base.groups.resolve_dimension("country") is None:
+        return {}
+    df = compare.compare(files, [headline], dims=["country"], indicators=names)
+    rows = df[(df["dimension"] == "country") & (df["flag"] == "") & (df["difference"] != 0)
+              & df["low"].notna()]
+    order = [g.value for g in base.groups if g.dimension == "country"]
+    return {scen: [c for c in order if c in set(rows[rows["scenario"] == scen]["group"])]
+            for scen in df["scenario"].unique()}
+
+
+def _measures(effects: dict, indicators: list, figures: dict) -> list:
+    out = []
+    for i, name in enumerate(indicators):
+        per = [es[i] for es in effects.values()]
+        if all(e.zero_everywhere for e in per):
+            continue
+        m = per[0].measure
+        out.append(dict(
+            name=name, label=m.label, description=m.description, unit=m.fmt.level_unit,
+            direction={"higher": "higher is better", "lower": "lower is better"}.get(m.better, ""),
+            scenarios=[dict(label=e.scenario, headline=headline_sentence(e), over_time=over_time_sentence(e),
+                            groups=group_sentences(e)) for e in per if not e.zero_everywhere],
+            figure=figures.get(name)))
+    return out
+
+
+def _method(files, docs, evidence, df, labels) -> dict:
+    base, doc = files[0], docs[0]
+    ev = evidence[labels[0]]
+    calibrated = ev.counts.get("calibrated") if ev.read else None
+    uncertainty = str(base.attrs.get("uncertainty", "") or "").strip()
+    return dict(
+        version=base.attrs.get("program_version", "?"), world=world_text(doc),
+        horizon=f"{Period.month(int(base.time[0])).describe()} to {Period.month(int(base.time[-1])).describe()}",
+        counts=ev.counts if ev.read else None, evidence_error=ev.error, calibrated=calibrated,
+        calibrated_keys=[k for k, _ in ev.calibrated], uncertainty=uncertainty,
+        ensemble=base.ensemble, replicates=sorted({f.replicates for f in files}),
+        paired=set(df["method"]) == {"paired"}, labels=labels,
+        scenario_counts=[(label, evidence[label].counts) for label in labels if evidence[label].read])
+
+
+def _sources(labels, docs, evidence) -> dict:
+    in_files = {}
+    for label, doc in zip(labels, docs):
+        for key, text in find_sources(doc):
+            in_files.setdefault((key, text), []).append(label)
+    read = [evidence[label] for label in labels if evidence[label].read]
+    errors = list(dict.fromkeys(evidence[label].error for label in labels if not evidence[label].read))
+    assumptions = merged_keys(read, "assumptions")
+    lever = [(k, n) for k, n in assumptions if k.startswith("interventions")]
+    sections = {}
+    for key, _ in assumptions:
+        if (key, _) not in lever:
+            sections.setdefault(key.split(".")[0].split("[")[0], []).append(key)
+    return dict(in_files=[dict(key=k, text=t, scenarios=", ".join(v)) for (k, t), v in in_files.items()],
+                citations=merged_citations(read), errors=errors, assumptions=assumptions,
+                lever_assumptions=lever, assumption_sections=sections,
+                unregistered=list(dict.fromkeys(k for ev in read for k in ev.unregistered)))
+
+
+def _appendix_letters(groups: bool, assumptions: bool) -> dict:
+    """Letters of the appendices present, in order."""
+    names = ["levers"] + (["groups"] if groups else []) + (["assumptions"] if assumptions else []) + ["repro"]
+    return {name: "ABCD"[i] for i, name in enumerate(names)}
+
+
+def _reproducibility(files, labels, file_names, paths, yaml_paths, out_dir) -> list:
+    return [dict(label=label, path=str(p), sha256=_sha256(p), scenario_name=name,
+                 program_version=f.attrs.get("program_version", "?"), seed=f.attrs.get("seed", "?"),
+                 replicates=f.replicates, runs=f.runs, created=f.attrs.get("created", "?"),
+                 command_line=f.attrs.get("command_line", "?"), scenario_file=f.attrs.get("scenario_file", "?"),
+                 resolved=_rel(yaml_paths[label], out_dir),
+                 horizon=f"{format_date(f.time[0])} to {format_date(f.time[-1])}")
+            for f, label, name, p in zip(files, labels, file_names, paths)]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _tool_versions(tools) -> str:
+    out = [f"Python {sys.version.split()[0]}"]
+    for tool in (tools.pandoc, tools.weasyprint):
+        try:
+            first = subprocess.run([tool, "--version"], capture_output=True, text=True, timeout=30).stdout
+            out.append(first.strip().splitlines()[0])
+        except (OSError, subprocess.TimeoutExpired, IndexError):
+            out.append(f"{Path(tool).name} (version unknown)")
+    return "; ".join(out)
+
+
+def _width_percent(png: Path) -> int:
+    """A figure's width on the page: its own width (PNG pixels at plot.save's 150 dpi), at most the page."""
+    with open(png, "rb") as fh:
+        header = fh.read(24)
+    width_px = struct.unpack(">I", header[16:20])[0]
+    return int(min(100, round(100 * width_px / 150 / TEXT_WIDTH_INCHES)))
+
+
+def _rel(path: Path, out_dir: Path) -> str:
+    return path.relative_to(out_dir).as_posix()
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_") or "scenario"
 
 
 def _resolve(root: Path, file) -> Path:
     p = Path(str(file))
     return p if p.is_absolute() else root / p
-
-
-def _table(rows) -> str:
-    t = compare.display_table(rows).drop(columns=["n"])
-    return compare.markdown_table(t)
-
-
-def render(md_path: Path, rendered: list, outputs: Outputs, pandoc: str, weasyprint: str | None) -> None:
-    """memo.md -> memo.html (self-contained) and memo.docx with pandoc; memo.pdf with weasyprint if
-    installed. The tools write to a pipe and the files are written through `outputs`, atomically."""
-    out = md_path.parent
-    common = [pandoc, md_path.name, "--from", "markdown", "--resource-path", ".", "-o", "-"]
-    html = rendered[0]
-    outputs.write(html, _run(common + ["--standalone", "--self-contained", "--to", "html5"], out))
-    outputs.write(rendered[1], _run(common + ["--to", "docx"], out))
-    if weasyprint:
-        outputs.write(rendered[2], _run([weasyprint, html.name, "-"], out))
-
-
-def _run(cmd: list, cwd: Path) -> bytes:
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True)
-    if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip()
-        raise AnalysisError(f"{Path(cmd[0]).name} failed: {message}", cwd / cmd[1])
-    return proc.stdout

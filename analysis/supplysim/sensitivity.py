@@ -12,6 +12,7 @@ taken from B.
 from __future__ import annotations
 
 import math
+import textwrap
 import warnings
 from dataclasses import dataclass
 
@@ -221,7 +222,8 @@ def tornado(res: SensitivityResult, output, outputs):
     plt = plot.plt
     t = res.table.iloc[::-1].reset_index(drop=True)   # barh draws bottom-up
     y = np.arange(len(t))
-    fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.45 * len(t)))
+    # Constrained layout makes room for the labels, title and axis label whatever their length.
+    fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.45 * len(t)), layout="constrained")
     if res.method == "sobol":
         h = 0.38
         ax.barh(y + h / 2, t["ST"], h, color="#BBBBBB", edgecolor="black", hatch="//", label="total order (ST)",
@@ -241,10 +243,25 @@ def tornado(res: SensitivityResult, output, outputs):
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlabel(f"standardized regression coefficient (R² = {res.r2:.2f}); hatched = negative")
     ax.set_yticks(y)
-    ax.set_yticklabels(t["parameter"])
+    ax.set_yticklabels(["\n".join(textwrap.wrap(name, 30)) for name in short_names(list(t["parameter"]))],
+                       fontsize=9)
     ax.grid(True, axis="x", alpha=0.3)
-    ax.set_title(f"Sensitivity of {res.indicator} at {res.date} ({res.group})", fontsize=11)
+    ax.set_title("\n".join(plot.title_lines(f"Sensitivity of {res.indicator} at {res.date} ({res.group})", 7.0,
+                                             11)), fontsize=11)
     if res.method == "sobol":
         ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
     return plot.save(fig, output, outputs)
+
+
+def short_names(paths: list) -> list:
+    """Each key path by its shortest ending that no other path in the list shares (the table and the CSV
+    keep the full paths)."""
+    out = []
+    for path in paths:
+        parts = path.split(".")
+        for n in range(1, len(parts) + 1):
+            tail = ".".join(parts[-n:])
+            if not any(p != path and (p == tail or p.endswith("." + tail)) for p in paths):
+                break
+        out.append(tail)
+    return out

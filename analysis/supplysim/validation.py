@@ -10,7 +10,7 @@ Two parts, kept apart on purpose:
 
     python3 -m supplysim validation --calibration calib.h5 --scenario scenarios/calibration/baseline_calibrated.yaml
 
-The engine is $SUPPLYSIM_BIN, else build/sim/supplysim.
+The engine is $SUPPLYSIM_BIN, else build-rel/sim/supplysim.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ BASE_INSPECTORS = {"bangladesh": 0.15, "viet_nam": 0.3, "indonesia": 0.2}
 
 
 def find_binary() -> str:
-    b = os.environ.get("SUPPLYSIM_BIN") or "build/sim/supplysim"
+    b = os.environ.get("SUPPLYSIM_BIN") or "build-rel/sim/supplysim"
     if not Path(b).exists():
         raise AnalysisError(f"supplysim binary not found at {b} (set SUPPLYSIM_BIN)")
     return b

@@ -5,13 +5,13 @@ The tables are written between the markers
     <!-- BEGIN GENERATED: parameters (docs/tools/gen_parameters.py) -->
     <!-- END GENERATED: parameters -->
 and everything outside them is left as written. Inputs:
-  - sim/evidence/evidence.yaml            status, sources and reasoning of each key (the registry the program embeds)
+  - sim/input/evidence/evidence.yaml            status, sources and reasoning of each key (the registry the program embeds)
   - `supplysim reference <scenario>`      every key's type, default, allowed range and meaning (from the loader)
   - scenarios/baseline.yaml               the baseline's values
 
 usage:
-  docs/tools/gen_parameters.py --supplysim build/sim/supplysim          # rewrite the generated part
-  docs/tools/gen_parameters.py --supplysim build/sim/supplysim --check  # exit 1 if the file is out of date
+  docs/tools/gen_parameters.py --supplysim build-rel/sim/supplysim          # rewrite the generated part
+  docs/tools/gen_parameters.py --supplysim build-rel/sim/supplysim --check  # exit 1 if the file is out of date
 """
 import argparse
 import os
@@ -138,7 +138,7 @@ def main():
     ap.add_argument("--supplysim", help="the supplysim program (runs `reference` on the scenario)")
     ap.add_argument("--reference", help="saved output of `supplysim reference` instead of running the program")
     ap.add_argument("--scenario", default=os.path.join(ROOT, "scenarios", "baseline.yaml"))
-    ap.add_argument("--evidence", default=os.path.join(ROOT, "sim", "evidence", "evidence.yaml"))
+    ap.add_argument("--evidence", default=os.path.join(ROOT, "sim", "input", "evidence", "evidence.yaml"))
     ap.add_argument("--output", default=os.path.join(ROOT, "docs", "model", "parameters.md"))
     ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the output is out of date")
     args = ap.parse_args()

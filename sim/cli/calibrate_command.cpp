@@ -12,13 +12,14 @@
 #include "options.hpp"
 #include "output_guard.hpp"
 #include "preflight.hpp"
-#include "supplysim/calibration/abc.hpp"
-#include "supplysim/calibration/calibration_file.hpp"
-#include "supplysim/calibration/mpi_calibration.hpp"
-#include "supplysim/calibration/output.hpp"
-#include "supplysim/experiment.hpp"
-#include "supplysim/groups.hpp"
-#include "supplysim/sweep/mpi_runner.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/model/groups.hpp"
+#include "supplysim/output/calibration_output.hpp"
+#include "supplysim/runs/calibration/calibrate.hpp"
+#include "supplysim/runs/calibration/mpi_calibration.hpp"
+#include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/sweep/launcher.hpp"
+#include "supplysim/runs/sweep/mpi_runner.hpp"
 
 namespace supplysim::cli {
 

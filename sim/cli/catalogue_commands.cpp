@@ -4,9 +4,9 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/groups.hpp"
-#include "supplysim/indicators.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/model/groups.hpp"
+#include "supplysim/model/indicators.hpp"
 
 namespace supplysim::cli {
 

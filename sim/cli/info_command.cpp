@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/io/result_file.hpp"
+#include "supplysim/output/result_file.hpp"
 
 namespace supplysim::cli {
 

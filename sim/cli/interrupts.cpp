@@ -9,7 +9,7 @@
 #include <mutex>
 #include <thread>
 
-#include "supplysim/experiment.hpp"
+#include "supplysim/runs/experiment.hpp"
 #include "supplysim/output/atomic_file.hpp"
 
 namespace supplysim::cli {

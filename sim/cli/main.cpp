@@ -7,9 +7,10 @@
 #include "commands.hpp"
 #include "interrupts.hpp"
 #include "output_guard.hpp"
-#include "supplysim/experiment.hpp"
 #include "supplysim/output/atomic_file.hpp"
-#include "supplysim/sweep/mpi_runner.hpp"
+#include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/sweep/launcher.hpp"
+#include "supplysim/runs/sweep/mpi_runner.hpp"
 #include "supplysim/version.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "output_guard.hpp"
-#include "supplysim/sweep/merge.hpp"
+#include "supplysim/runs/sweep/merge.hpp"
 
 namespace supplysim::cli {
 

@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include "supplysim/io/file_check.hpp"
+#include "supplysim/input/file_check.hpp"
 
 namespace supplysim::cli {
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "output_guard.hpp"
-#include "supplysim/indicators.hpp"
+#include "supplysim/model/indicators.hpp"
 
 namespace supplysim::cli {
 

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "supplysim/memory_estimate.hpp"
-#include "supplysim/scenario.hpp"
+#include "supplysim/runs/memory_estimate.hpp"
+#include "supplysim/model/scenario.hpp"
 
 namespace supplysim::cli {
 

@@ -10,9 +10,10 @@
 #include "options.hpp"
 #include "output_guard.hpp"
 #include "preflight.hpp"
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/scenario_loader.hpp"
-#include "supplysim/memory_estimate.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/output/result_file.hpp"
+#include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/memory_estimate.hpp"
 
 namespace supplysim::cli {
 

@@ -1,5 +1,5 @@
 // `sources`: the published sources and the assumptions a scenario relies on, from the evidence registry
-// compiled into the program (sim/evidence/evidence.yaml). `info <file.h5> --sources` calls the same code.
+// compiled into the program (sim/input/evidence/evidence.yaml). `info <file.h5> --sources` calls the same code.
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -7,10 +7,10 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/evidence.hpp"
+#include "supplysim/input/evidence.hpp"
 #include "supplysim/input/input_file.hpp"
-#include "supplysim/io/result_file.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/output/result_file.hpp"
 
 namespace supplysim::cli {
 

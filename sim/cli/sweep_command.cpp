@@ -9,10 +9,13 @@
 #include "commands.hpp"
 #include "options.hpp"
 #include "sweep_preflight.hpp"
-#include "supplysim/experiment.hpp"
-#include "supplysim/sweep/mpi_runner.hpp"
-#include "supplysim/sweep/sweep_file.hpp"
-#include "supplysim/sweep/sweep_runner.hpp"
+#include "supplysim/input/key_path.hpp"
+#include "supplysim/input/sweep_file.hpp"
+#include "supplysim/runs/experiment.hpp"
+#include "supplysim/runs/sweep/launcher.hpp"
+#include "supplysim/runs/sweep/mpi_runner.hpp"
+#include "supplysim/runs/sweep/sweep_plan.hpp"
+#include "supplysim/runs/sweep/sweep_runner.hpp"
 
 namespace supplysim::cli {
 
@@ -117,10 +120,8 @@ int sweep_command(const Args& args, const std::string& command_line) {
     if (vm.count("print-run")) {
         const int r = vm["print-run"].as<int>();
         if (r < 0 || r >= plan.runs()) return bad("--print-run: the sweep has runs 0 to " + std::to_string(plan.runs() - 1));
-        ConfigNode tree = plan.base_tree;
-        for (std::size_t p = 0; p < plan.spec.parameters.size(); ++p)
-            sweep::set_key_path(tree, plan.spec.parameters[p].path, plan.value_text(r, p), plan.spec.parameters[p].mark);
-        sweep::set_key_path(tree, "replicates", std::to_string(plan.replicates), {});
+        ConfigNode tree = plan.tree_of_run(r);
+        set_key_path(tree, "replicates", std::to_string(plan.replicates), {});
         std::printf("# run %d of sweep %s (sweep_hash %s)\n%s\n", r, plan.spec.file.c_str(), plan.hash.c_str(), to_yaml(tree).c_str());
         return exit_ok;
     }

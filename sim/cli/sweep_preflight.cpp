@@ -11,9 +11,9 @@
 #include "interrupts.hpp"
 #include "output_guard.hpp"
 #include "preflight.hpp"
-#include "supplysim/groups.hpp"
+#include "supplysim/model/groups.hpp"
 #include "supplysim/input/input_file.hpp"
-#include "supplysim/runs/sweep_checkpoint.hpp"
+#include "supplysim/runs/sweep/sweep_checkpoint.hpp"
 
 namespace supplysim::cli {
 

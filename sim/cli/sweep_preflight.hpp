@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "supplysim/output/atomic_file.hpp"
-#include "supplysim/sweep/sweep_runner.hpp"
+#include "supplysim/runs/sweep/sweep_runner.hpp"
 
 namespace supplysim::cli {
 

@@ -2,7 +2,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/scenario_loader.hpp"
 
 namespace supplysim::cli {
 

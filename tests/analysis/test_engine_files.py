@@ -2,9 +2,10 @@
 
 Needs SUPPLYSIM_BIN (path to the `supplysim` binary) and tests/data/small.yaml (or another small scenario
 named by SUPPLYSIM_SMALL_SCENARIO); skipped otherwise, e.g.
-    SUPPLYSIM_BIN=build/sim/supplysim build/python/bin/python -m pytest tests/analysis -q
+    SUPPLYSIM_BIN=build-rel/sim/supplysim build-rel/python/bin/python -m pytest tests/analysis -q
 """
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -105,12 +106,46 @@ def test_memo_on_engine_files(engine_files):
     out = tmp / "memo"
     assert main(["memo", str(cfg), "-o", str(out)]) == 0
     md = (out / "memo.md").read_text()
-    assert "# Key findings" in md and "# Appendix B: reproducibility" in md
+    assert md.index("# Summary") < md.index("# Findings") < md.index("# Method and limitations")
+    assert "reproducibility {.appendix}" in md
     with h5py.File(base) as h:
         version = h.attrs["program_version"]
-    assert (version.decode() if isinstance(version, bytes) else str(version)) in md
-    assert (out / "memo.html").exists() and (out / "memo.docx").exists()
-    assert len(list((out / "figures").glob("*.png"))) == 2
+    assert f"program version {version.decode() if isinstance(version, bytes) else version}" in md
+    # the calibration state and the sources come from the engine's evidence registry
+    counts = re.search(r"Of the (\d+) parameter keys the baseline relies on, (\d+) are backed by published "
+                       r"evidence, (\d+) are marked as calibrated to observed data and (\d+) are assumptions", md)
+    assert counts and int(counts[1]) == sum(int(counts[i]) for i in (2, 3, 4)) > 0
+    assert "ILO (2018). Women and men in the informal economy" in md
+    assert "# Appendix C: assumptions" in md and "`countries[].workers`" in md
+    for name in ("memo.html", "memo.docx", "memo.pdf"):
+        assert (out / name).stat().st_size > 0
+    assert len(list((out / "figures").glob("*.png"))) >= 2
+
+
+def test_memo_says_where_a_buyer_lever_acts(engine_files):
+    """Due diligence limited to one country selects the buyers sourcing there, which act at all their
+    suppliers: the memo says that it reaches the other country too."""
+    tmp = engine_files[0]
+    doc = yaml.safe_load(SMALL.read_text())
+    countries = [c["name"] for c in doc["countries"]]
+    doc["name"] = "small_due_diligence"
+    doc["interventions"] = [{"type": "due_diligence", "where": {"countries": [countries[1]]},
+                             "start": f"{doc['start'][:4]}-06"}]
+    scenario = tmp / "due_diligence.yaml"
+    scenario.write_text(yaml.safe_dump(doc, sort_keys=False))
+    policy = run_engine(scenario, tmp / "due_diligence.h5")
+    cfg = tmp / "memo_dd.yaml"
+    cfg.write_text(yaml.safe_dump({
+        "question": "Where does due diligence act?", "baseline": "small", "dates": [doc["end"]],
+        "scenarios": [{"label": "small", "file": str(engine_files[1])}, {"label": "dd", "file": str(policy)}],
+        "indicators": ["compliance.osh", "subcontracted_share"], "groups": ["country"]}))
+    out = tmp / "memo_dd"
+    assert main(["memo", str(cfg), "-o", str(out)]) == 0
+    md = (out / "memo.md").read_text()
+    first, second = (c.replace("_", " ").title() for c in countries)
+    assert (f"Due diligence by lead firms is limited to {second} in the scenario, but it selects buyers sourcing in "
+            f"{second} (") in md
+    assert f"which act at all their suppliers: it also reaches workers in {first}." in md
 
 
 def test_assessment_table_and_default_compare_dates(engine_files, tmp_path, capsys):

@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <map>
 
-#include "supplysim/calibration/abc.hpp"
-#include "supplysim/calibration/calibration_file.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/runs/calibration/calibrate.hpp"
 
 using namespace supplysim::calibration;
 
@@ -24,7 +24,7 @@ constexpr double published_se_tolerance = 4.0;  // Viet Nam sits at 3.7 se: a kn
 constexpr double drift_tolerance = 0.04;
 }  // namespace
 
-TEST_CASE("the shipped calibrated scenario holds its key moments") {
+TEST_CASE("the shipped calibrated scenario holds its key moments", "[integration]") {
     const std::string src = SUPPLYSIM_SOURCE_DIR;
     auto spec = parse_calibration_file(src + "/scenarios/calibration/baseline_cross_section.yaml");
     spec.base_file = src + "/scenarios/calibration/baseline_calibrated.yaml";

@@ -5,8 +5,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "supplysim/calibration/abc.hpp"
-#include "supplysim/calibration/calibration_file.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/runs/calibration/evaluator.hpp"
+#include "supplysim/runs/calibration/summary.hpp"
 
 using namespace supplysim;
 using namespace supplysim::calibration;

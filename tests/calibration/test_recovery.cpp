@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
-#include "supplysim/calibration/abc.hpp"
-#include "supplysim/calibration/calibration_file.hpp"
+#include "supplysim/input/calibration_file.hpp"
+#include "supplysim/runs/calibration/calibrate.hpp"
 
 using namespace supplysim::calibration;
 
@@ -32,7 +32,7 @@ double prior_sd(const Prior& p) { return (p.max - p.min) / std::sqrt(12.0); }
 
 }  // namespace
 
-TEST_CASE("ABC-SMC recovers known parameters from synthetic targets") {
+TEST_CASE("ABC-SMC recovers known parameters from synthetic targets", "[integration]") {
     auto spec = synthetic_spec();
     const auto res = calibrate(spec, [](const std::string& line) { std::fprintf(stderr, "  %s\n", line.c_str()); });
     for (std::size_t j = 0; j < truth.size(); ++j)
@@ -50,7 +50,7 @@ TEST_CASE("ABC-SMC recovers known parameters from synthetic targets") {
     for (std::size_t g = 1; g < res.generations.size(); ++g) CHECK(res.generations[g].epsilon <= res.generations[g - 1].epsilon);
 }
 
-TEST_CASE("the same calibration file gives the same result") {
+TEST_CASE("the same calibration file gives the same result", "[integration]") {
     auto spec = synthetic_spec();
     spec.method.prior_draws = 16, spec.method.particles = 6, spec.method.generations = 1;
     const auto a = calibrate(spec, [](const std::string&) {});
@@ -63,7 +63,7 @@ TEST_CASE("the same calibration file gives the same result") {
     CHECK(a.estimate == b.estimate);
 }
 
-TEST_CASE("MSM lands near known parameters") {
+TEST_CASE("MSM lands near known parameters", "[integration]") {
     auto spec = synthetic_spec();
     spec.method.kind = MethodKind::msm;
     spec.method.prior_draws = 24, spec.method.generations = 2, spec.method.shrink = 0.5;

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "supplysim/io/config_tree.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/config_tree.hpp"
+#include "supplysim/input/scenario_loader.hpp"
 
 #ifndef SUPPLYSIM_SOURCE_DIR
 #define SUPPLYSIM_SOURCE_DIR "."

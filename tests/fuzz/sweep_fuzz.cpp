@@ -13,8 +13,9 @@
 #include <fstream>
 #include <string>
 
-#include "supplysim/io/input_error.hpp"
-#include "supplysim/sweep/sweep_file.hpp"
+#include "supplysim/input/input_error.hpp"
+#include "supplysim/input/sweep_file.hpp"
+#include "supplysim/runs/sweep/sweep_plan.hpp"
 
 #ifndef SUPPLYSIM_SOURCE_DIR
 #define SUPPLYSIM_SOURCE_DIR "."

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "supplysim/experiment.hpp"
-#include "supplysim/groups.hpp"
-#include "supplysim/indicators.hpp"
-#include "supplysim/io/config_tree.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/config_tree.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/model/groups.hpp"
+#include "supplysim/model/indicators.hpp"
+#include "supplysim/runs/experiment.hpp"
 
 namespace supplysim::levers_test {
 

@@ -4,7 +4,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("better_work: enrolment raises tier-1 compliance in the target country", "[levers][better_work]") {
+TEST_CASE("better_work: enrolment raises tier-1 compliance in the target country", "[levers][better_work][integration]") {
     const auto with = run(world(R"(
 interventions:
   - {type: better_work, where: {countries: [south], sectors: [garment]}, start: 2019-01, enrolment_per_year: 1.0}
@@ -20,7 +20,7 @@ interventions:
     CHECK_LOWERS(effect(with, base, "below_minimum_wage", "country", "south"));
 }
 
-TEST_CASE("better_work: public reporting adds to the effect", "[levers][better_work]") {
+TEST_CASE("better_work: public reporting adds to the effect", "[levers][better_work][integration]") {
     const auto open = run(world(R"(
 interventions:
   - {type: better_work, where: {countries: [south]}, start: 2019-01, enrolment_per_year: 1.0, public_reporting: true, finding_cost_months: 6}

@@ -4,7 +4,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("due_diligence: buyers monitoring lower tiers raise compliance there and cut subcontracting", "[levers][due_diligence]") {
+TEST_CASE("due_diligence: buyers monitoring lower tiers raise compliance there and cut subcontracting", "[levers][due_diligence][integration]") {
     const auto with = run(world(R"(
 interventions:
   - {type: due_diligence, start: 2019-01, audit_reach_lower_tiers: 0.8, lower_tier_cost_months: 6}

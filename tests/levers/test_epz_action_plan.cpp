@@ -4,7 +4,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("epz_action_plan: inspection reach and union access in EPZs", "[levers][epz_action_plan]") {
+TEST_CASE("epz_action_plan: inspection reach and union access in EPZs", "[levers][epz_action_plan][integration]") {
     const std::string epz = "countries:\n  - {name: south, epz_share: 0.8, epz_union_access: 0.1, inspectorate: {inspectors_per_10k_workers: 3, reach: {epz: 0.1}}}\n";
     const auto base = run(world(epz));
     const auto with = run(world(epz + "interventions:\n  - {type: epz_action_plan, where: {countries: [south]}, start: 2019-01}\n"));

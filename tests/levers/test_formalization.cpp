@@ -4,7 +4,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("formalization: registration lowers informal employment", "[levers][formalization]") {
+TEST_CASE("formalization: registration lowers informal employment", "[levers][formalization][integration]") {
     const auto with = run(world(R"(
 interventions:
   - {type: formalization, where: {countries: [south]}, start: 2019-01, firm_registration_per_year: 0.5, worker_registration: 0.1}

@@ -4,7 +4,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("ifa: a framework agreement raises freedom of association and union density among covered suppliers", "[levers][ifa]") {
+TEST_CASE("ifa: a framework agreement raises freedom of association and union density among covered suppliers", "[levers][ifa][integration]") {
     const auto with = run(world(R"(
 interventions:
   - {type: ifa, where: {buyers: [apparel]}, start: 2019-01, supplier_coverage: 1.0}

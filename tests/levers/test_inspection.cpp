@@ -5,7 +5,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("inspection: more inspectors raise coverage and compliance in the target country", "[levers][inspection]") {
+TEST_CASE("inspection: more inspectors raise coverage and compliance in the target country", "[levers][inspection][integration][sanitizer]") {
     const auto with = run(world(R"(
 interventions:
   - {type: inspection, where: {countries: [south]}, start: 2019-01, inspectors_per_10k_workers: 3.0,
@@ -20,7 +20,7 @@ interventions:
     CHECK(std::abs(effect(with, base, "inspection_coverage", "country", "north").mean) < 1e-12);
 }
 
-TEST_CASE("inspection: gender-sensitive training raises compliance on discrimination", "[levers][inspection]") {
+TEST_CASE("inspection: gender-sensitive training raises compliance on discrimination", "[levers][inspection][integration][sanitizer]") {
     const auto with = run(world(R"(
 interventions:
   - {type: inspection, where: {countries: [north, south]}, start: 2019-01, gender_training: 1.0, trained_detection: 0.9,
@@ -36,7 +36,7 @@ interventions:
     CHECK_LOWERS(effect(with, without, "harassment", "gender", "female"));
 }
 
-TEST_CASE("inspection: a sector campaign moves visits to its sector", "[levers][inspection]") {
+TEST_CASE("inspection: a sector campaign moves visits to its sector", "[levers][inspection][integration][sanitizer]") {
     const auto with = run(world(R"(
 interventions:
   - {type: inspection, where: {sectors: [electronics]}, start: 2019-01, targeting: sector_campaign, campaign_weight: 5}
@@ -46,7 +46,7 @@ interventions:
     CHECK_LOWERS(effect(with, base, "inspection_coverage", "sector", "garment"));
 }
 
-TEST_CASE("inspection: legal remedies raise compliance on wages", "[levers][inspection]") {
+TEST_CASE("inspection: legal remedies raise compliance on wages", "[levers][inspection][integration][sanitizer]") {
     const auto with = run(world(R"(
 interventions:
   - {type: inspection, start: 2019-01, legal_remedies: 1.0, remedy_claim_rate: 0.1}

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <cstring>
 
-#include "supplysim/interventions/registry.hpp"
-#include "supplysim/io/result_file.hpp"
-#include "supplysim/policy.hpp"
+#include "supplysim/input/levers/registry.hpp"
+#include "supplysim/model/policy.hpp"
+#include "supplysim/output/result_file.hpp"
 
 using namespace supplysim;
 using namespace supplysim::levers_test;
@@ -43,7 +43,7 @@ TEST_CASE("interventions: ramps rise from 0 to 1 over ramp_months", "[levers][in
     CHECK(w.level(5, 2.0) == 0);  // the lag is not shortened by faster uptake
 }
 
-TEST_CASE("interventions: the order of the list does not change the result", "[levers][interventions]") {
+TEST_CASE("interventions: the order of the list does not change the result", "[levers][interventions][integration]") {
     const std::vector<std::string> items = {
         "  - {type: inspection, where: {countries: [south]}, start: 2019-02, inspectors_per_10k_workers: 1.5, ramp: linear, ramp_months: 6}\n",
         "  - {type: inspection, where: {countries: [south, north]}, start: 2019-04, sanction_months: 40}\n",
@@ -153,7 +153,7 @@ TEST_CASE("interventions: every type can be read with its defaults", "[levers][i
     }
 }
 
-TEST_CASE("assessments: named dates inside the horizon, in date order", "[levers][interventions]") {
+TEST_CASE("assessments: named dates inside the horizon, in date order", "[levers][interventions][sanitizer]") {
     const auto s = world("assessments:\n  - {name: final, date: 2020-12}\n  - {name: mid_term, date: 2020-06}\n");
     REQUIRE(s.assessments.size() == 2);
     CHECK(s.assessments[0].name == "mid_term");
@@ -164,7 +164,7 @@ TEST_CASE("assessments: named dates inside the horizon, in date order", "[levers
                Catch::Contains("duplicate assessment name"));
 }
 
-TEST_CASE("assessments: written to the result file as a root attribute", "[levers][interventions][hdf5]") {
+TEST_CASE("assessments: written to the result file as a root attribute", "[levers][interventions][hdf5][sanitizer]") {
     const auto s = world("replicates: 1\nassessments:\n  - {name: mid_term, date: 2020-06}\n  - {name: final, date: 2020-12}\n");
     const GroupLayout layout(s);
     const std::string path = "levers_assessments_test.h5";
@@ -200,7 +200,7 @@ TEST_CASE("assessments: written to the result file as a root attribute", "[lever
     CHECK(value == "mid_term=2020-06;final=2020-12");
 }
 
-TEST_CASE("assessments: the /assessments table holds every indicator at the assessment months", "[levers][interventions][hdf5]") {
+TEST_CASE("assessments: the /assessments table holds every indicator at the assessment months", "[levers][interventions][hdf5][sanitizer]") {
     const auto s = world("replicates: 2\nassessments:\n  - {name: mid_term, date: 2020-06}\n  - {name: final, date: 2020-12}\n");
     const GroupLayout layout(s);
     const std::string path = "levers_assessment_table_test.h5";

@@ -4,7 +4,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("joint_liability: liability for lower tiers raises their compliance more than due diligence", "[levers][joint_liability]") {
+TEST_CASE("joint_liability: liability for lower tiers raises their compliance more than due diligence", "[levers][joint_liability][integration]") {
     const auto liability = run(world(R"(
 interventions:
   - {type: joint_liability, start: 2019-01}

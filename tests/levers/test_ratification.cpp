@@ -1,12 +1,12 @@
 // Lever `ratification`: after the implementation lag, law and enforcement in the matching area strengthen.
 #include "lever_support.hpp"
 
-#include "supplysim/policy.hpp"
+#include "supplysim/model/policy.hpp"
 
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("ratification: C138 reduces child labour after the lag", "[levers][ratification]") {
+TEST_CASE("ratification: C138 reduces child labour after the lag", "[levers][ratification][integration]") {
     // Child labour is rare in the test world, so this test runs more replicates.
     const auto base = run(world("replicates: 10\n"));
     const auto with = run(world(R"(
@@ -18,7 +18,7 @@ interventions:
     CHECK_LOWERS(effect(with, base, "child_labour", "all", "", 6));
 }
 
-TEST_CASE("ratification: C87 raises union density", "[levers][ratification]") {
+TEST_CASE("ratification: C87 raises union density", "[levers][ratification][integration]") {
     const auto with = run(world(R"(
 interventions:
   - {type: ratification, convention: C87, where: {countries: [south]}, start: 2019-01, lag_months: 0, law_gain: 0.8, union_gain: 2.0}

@@ -4,7 +4,7 @@
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
-TEST_CASE("social_protection: injuries are compensated and OSH compliance rises", "[levers][social_protection]") {
+TEST_CASE("social_protection: injuries are compensated and OSH compliance rises", "[levers][social_protection][integration]") {
     const auto with = run(world(R"(
 interventions:
   - {type: social_protection, start: 2019-01, experience_rating_months: 2}

@@ -10,7 +10,7 @@ inside the final assembly (after OUT.partial starts to fill), and just after the
 checkpoint folder is removed: the two moments where a kill is most delicate.
 Every run uses the same command line in its own folder, so `command_line` matches too.
 
-usage: crash_consistency.py --binary build/sim/supplysim --source . [--points 30] [--assembly-points 10]
+usage: crash_consistency.py --binary build-rel/sim/supplysim --source . [--points 30] [--assembly-points 10]
        [--cleanup-points 5] [--seed 1]
 """
 import argparse

@@ -12,7 +12,7 @@
   memory      a run that needs more memory than is available is refused before it starts (exit 2),
               with the estimate shown.
 
-usage: run_faults.py --binary build/sim/supplysim --source . [--analysis build/python/bin/supplysim-analysis]
+usage: run_faults.py --binary build-rel/sim/supplysim --source . [--analysis build-rel/python/bin/supplysim-analysis]
                     [--only signals,disk,hdf5,memory]
 """
 import argparse

@@ -3,7 +3,7 @@
 `supplysim run` (for sweep_*.yaml: `supplysim sweep --list` and `supplysim sweep`) must both exit with code 2, print one message that names the file, the line and the
 field and says what is wrong, and leave no output file (neither final nor .partial).
 
-usage: run_malformed.py --binary build/sim/supplysim [--only NAME] [--verbose]
+usage: run_malformed.py --binary build-rel/sim/supplysim [--only NAME] [--verbose]
 """
 import argparse
 import os

@@ -13,7 +13,7 @@ message and exit code, and the files on disk checked after it (docs/reliability.
               complete; the same for the ranks of an MPI sweep
   resume      damaged checkpoints and an OUT.partial without its folder resume to the same results
 
-usage: run_safety.py --binary build/sim/supplysim --source . [--only aliasing,writers,...]
+usage: run_safety.py --binary build-rel/sim/supplysim --source . [--only aliasing,writers,...]
 """
 import argparse
 import hashlib

@@ -12,8 +12,8 @@
 #include <fstream>
 
 #include "supplysim/input/input_file.hpp"
-#include "supplysim/io/config_tree.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/config_tree.hpp"
+#include "supplysim/input/scenario_loader.hpp"
 
 namespace fs = std::filesystem;
 using namespace supplysim;

@@ -8,9 +8,10 @@
 #include <set>
 #include <sstream>
 
-#include "supplysim/io/scenario_loader.hpp"
-#include "supplysim/sweep/design.hpp"
-#include "supplysim/sweep/sweep_file.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/input/sweep_file.hpp"
+#include "supplysim/runs/sweep/design.hpp"
+#include "supplysim/runs/sweep/sweep_plan.hpp"
 
 using namespace supplysim;
 using namespace supplysim::sweep;

@@ -2,12 +2,12 @@
 
 #include <set>
 
-#include "supplysim/calendar.hpp"
-#include "supplysim/rng.hpp"
+#include "supplysim/model/calendar.hpp"
+#include "supplysim/model/rng.hpp"
 
 using namespace supplysim;
 
-TEST_CASE("months parse as YYYY-MM and count like integers", "[calendar]") {
+TEST_CASE("months parse as YYYY-MM and count like integers", "[calendar][sanitizer]") {
     auto m = parse_year_month("2020-12");
     REQUIRE(m);
     CHECK(m->year == 2020);
@@ -19,7 +19,7 @@ TEST_CASE("months parse as YYYY-MM and count like integers", "[calendar]") {
         CHECK_FALSE(parse_year_month(bad));
 }
 
-TEST_CASE("counter-based draws are a pure function of their keys", "[rng]") {
+TEST_CASE("counter-based draws are a pure function of their keys", "[rng][sanitizer]") {
     const CounterRng a(7, 0), b(7, 0), other_seed(8, 0), other_replicate(7, 1);
     CHECK(a.uniforms(3, 11, Purpose::compliance) == b.uniforms(3, 11, Purpose::compliance));
     CHECK(a.uniforms(3, 11, Purpose::compliance) != other_seed.uniforms(3, 11, Purpose::compliance));
@@ -29,7 +29,7 @@ TEST_CASE("counter-based draws are a pure function of their keys", "[rng]") {
     CHECK(a.uniforms(3, 11, Purpose::compliance) != a.uniforms(4, 11, Purpose::compliance));
 }
 
-TEST_CASE("uniforms lie strictly inside (0, 1) with the right mean", "[rng]") {
+TEST_CASE("uniforms lie strictly inside (0, 1) with the right mean", "[rng][sanitizer]") {
     const CounterRng rng(12345, 2);
     double sum = 0, sum_normal = 0, sum_sq = 0;
     const int n = 50000;

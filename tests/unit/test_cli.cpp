@@ -27,7 +27,7 @@ Result run(const std::string& args) {
 }
 }  // namespace
 
-TEST_CASE("run on a bad scenario exits 2 with file:line:column and writes nothing", "[cli]") {
+TEST_CASE("run on a bad scenario exits 2 with file:line:column and writes nothing", "[cli][integration][sanitizer][threads]") {
     const fs::path dir = fs::temp_directory_path() / ("supplysim-cli-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const fs::path bad = dir / "bad.yaml";
@@ -43,7 +43,7 @@ TEST_CASE("run on a bad scenario exits 2 with file:line:column and writes nothin
     fs::remove_all(dir);
 }
 
-TEST_CASE("validate, indicators and info answer as documented", "[cli]") {
+TEST_CASE("validate, indicators and info answer as documented", "[cli][integration][sanitizer]") {
     const auto ok = run("validate " + supplysim::test::source_path("scenarios/baseline.yaml"));
     CHECK(ok.code == 0);
     CHECK_THAT(ok.output, Catch::Contains("ok (baseline: 3 countries, 2 sectors, 4 tiers, 120000 workers, 168 months)"));

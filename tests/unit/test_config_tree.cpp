@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "supplysim/io/config_tree.hpp"
-#include "supplysim/io/field_reader.hpp"
+#include "supplysim/input/config_tree.hpp"
+#include "supplysim/input/field_reader.hpp"
 
 using namespace supplysim;
 
@@ -21,7 +21,7 @@ struct TempDir {
 };
 }  // namespace
 
-TEST_CASE("extends deep-merges maps and merges named lists by name", "[config]") {
+TEST_CASE("extends deep-merges maps and merges named lists by name", "[config][sanitizer]") {
     TempDir dir;
     dir.write("base.yaml", "name: base\na: {x: 1, y: 2}\nitems:\n  - {name: one, v: 1}\n  - {name: two, v: 2}\nplain: [1, 2]\n");
     const auto child = dir.write("child.yaml", "extends: base.yaml\nname: child\na: {y: 3}\nitems:\n  - {name: two, v: 20}\n  - {name: three, v: 3}\nplain: [9]\n");
@@ -42,7 +42,7 @@ TEST_CASE("extends deep-merges maps and merges named lists by name", "[config]")
     CHECK(tree.find("a")->find("y")->mark.line == 3);
 }
 
-TEST_CASE("extends cycles and missing files are errors naming the file", "[config]") {
+TEST_CASE("extends cycles and missing files are errors naming the file", "[config][sanitizer]") {
     TempDir dir;
     dir.write("a.yaml", "extends: b.yaml\nname: a\n");
     const auto b = dir.write("b.yaml", "extends: a.yaml\nname: b\n");
@@ -51,7 +51,7 @@ TEST_CASE("extends cycles and missing files are errors naming the file", "[confi
     CHECK_THROWS_WITH(load_config(c), Catch::Contains("c.yaml:2:10: 'extends': file not found"));
 }
 
-TEST_CASE("malformed YAML text is reported with its position", "[config]") {
+TEST_CASE("malformed YAML text is reported with its position", "[config][sanitizer]") {
     CHECK_THROWS_WITH(parse_config_text("a: [1, 2\n", "f.yaml"), Catch::StartsWith("f.yaml:") && Catch::Contains("YAML syntax error"));
     CHECK_THROWS_WITH(parse_config_text("", "e.yaml"), Catch::Contains("e.yaml:1:1: the file is empty"));
     CHECK_THROWS_WITH(parse_config_text("a: 1\na: 2\n", "d.yaml"), Catch::Contains("d.yaml:2:1: 'a': duplicate key"));
@@ -59,7 +59,7 @@ TEST_CASE("malformed YAML text is reported with its position", "[config]") {
     CHECK_THROWS_WITH(parse_config_text("- 1\n- 2\n", "l.yaml"), Catch::Contains("expected a YAML map"));
 }
 
-TEST_CASE("unknown keys get a did-you-mean suggestion", "[config]") {
+TEST_CASE("unknown keys get a did-you-mean suggestion", "[config][sanitizer]") {
     const ConfigNode tree = parse_config_text("nme: x\n", "s.yaml");
     FieldReader r(tree, "", "", nullptr);
     r.text("name", "", "");
@@ -82,7 +82,7 @@ TEST_CASE("an alias bomb is refused quickly instead of expanded (found by fuzzin
                       "bomb.yaml: document too large (more than 100,000 values once aliases are expanded)");
 }
 
-TEST_CASE("a file name the system refuses is bad input, not an abort (found by fuzzing)", "[config]") {
+TEST_CASE("a file name the system refuses is bad input, not an abort (found by fuzzing)", "[config][sanitizer]") {
     TempDir dir;
     const std::string too_long(300, 'x');  // over NAME_MAX (255): the system answers ENAMETOOLONG
     const auto child = dir.write("child.yaml", "extends: " + too_long + ".yaml\nname: child\n");

@@ -8,8 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "supplysim/indicators.hpp"
-#include "supplysim/simulation.hpp"
+#include "supplysim/model/indicators.hpp"
+#include "supplysim/model/simulation.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;
@@ -42,7 +42,7 @@ std::vector<std::vector<unsigned char>> indicator_bytes(const std::string& path)
 
 }  // namespace
 
-TEST_CASE("a replicate is bit-identical on 1 and 2 threads", "[determinism]") {
+TEST_CASE("a replicate is bit-identical on 1 and 2 threads", "[determinism][integration][sanitizer][threads]") {
     const Scenario s = test::small_scenario();
     const Series one = simulate_with_threads(s, 1, 1);
     const Series two = simulate_with_threads(s, 2, 1);
@@ -52,7 +52,7 @@ TEST_CASE("a replicate is bit-identical on 1 and 2 threads", "[determinism]") {
     CHECK(std::memcmp(one.values.data(), other.values.data(), one.values.size() * sizeof(double)) != 0);
 }
 
-TEST_CASE("the HDF5 datasets are byte-for-byte equal for --threads 1 and --threads 2", "[determinism][cli]") {
+TEST_CASE("the HDF5 datasets are byte-for-byte equal for --threads 1 and --threads 2", "[determinism][cli][integration][sanitizer][threads]") {
     const auto dir = std::filesystem::temp_directory_path() / ("supplysim-det-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string scenario = test::source_path("tests/data/small.yaml");

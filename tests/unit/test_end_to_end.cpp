@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/runs/experiment.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;
@@ -44,7 +44,7 @@ const Baseline& baseline() {
 }
 }  // namespace
 
-TEST_CASE("baseline outcome levels stay in plausible ranges", "[end_to_end]") {
+TEST_CASE("baseline outcome levels stay in plausible ranges", "[end_to_end][integration]") {
     const auto& b = baseline();
     const std::map<std::string, std::pair<double, double>> ranges = {
         {"compliance.osh", {0.2, 0.8}},          {"compliance.wages", {0.4, 0.95}},
@@ -65,7 +65,7 @@ TEST_CASE("baseline outcome levels stay in plausible ranges", "[end_to_end]") {
     CHECK(b.mean("employment") <= double(b.scenario.total_workers()));
 }
 
-TEST_CASE("baseline shows the structural patterns of supply chains", "[end_to_end]") {
+TEST_CASE("baseline shows the structural patterns of supply chains", "[end_to_end][integration]") {
     const auto& b = baseline();
     // Conditions are worse in lower tiers and informal work.
     CHECK(b.mean("compliance.osh", "tier", "tier1") > b.mean("compliance.osh", "tier", "subcontractor"));

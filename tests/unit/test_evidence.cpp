@@ -1,4 +1,4 @@
-// The evidence registry (sim/evidence/evidence.yaml): it parses, its patterns match, and every numeric
+// The evidence registry (sim/input/evidence/evidence.yaml): it parses, its patterns match, and every numeric
 // scenario key that describes the world or behaviour has an entry, so a new parameter cannot be added
 // without saying where its default comes from (docs/model/parameters.md is generated from the registry).
 #include <catch2/catch.hpp>
@@ -6,8 +6,8 @@
 #include <set>
 #include <string>
 
-#include "supplysim/evidence.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/evidence.hpp"
+#include "supplysim/input/scenario_loader.hpp"
 
 using namespace supplysim;
 
@@ -47,7 +47,7 @@ TEST_CASE("evidence: every numeric scenario key of the baseline has an entry", "
     int checked = 0;
     for (const auto& f : baseline_fields()) {
         if (!describes_the_world(f)) continue;
-        INFO("scenario key " << f.path << " has no entry in sim/evidence/evidence.yaml: add one (status "
+        INFO("scenario key " << f.path << " has no entry in sim/input/evidence/evidence.yaml: add one (status "
              "evidence with a source, or assumption with the reason)");
         CHECK(reg.find(f.path) != nullptr);
         ++checked;
@@ -60,7 +60,7 @@ TEST_CASE("evidence: every entry matches a scenario key (no stale entries)", "[e
     for (const auto& e : EvidenceRegistry::builtin().entries()) {
         bool used = false;
         for (const auto& f : fields) used = used || key_pattern_matches(e.key, f.path);
-        INFO("entry " << e.key << " in sim/evidence/evidence.yaml matches no scenario key");
+        INFO("entry " << e.key << " in sim/input/evidence/evidence.yaml matches no scenario key");
         CHECK(used);
     }
 }
@@ -77,7 +77,7 @@ TEST_CASE("evidence: key patterns", "[evidence]") {
     CHECK(reg.find("parameters.compliance.no_such_key") == nullptr);
 }
 
-TEST_CASE("evidence: malformed registries are refused", "[evidence]") {
+TEST_CASE("evidence: malformed registries are refused", "[evidence][sanitizer]") {
     const std::string src = "sources:\n  - {id: a, citation: A, year: 2000}\nparameters:\n";
     CHECK_NOTHROW(EvidenceRegistry::parse(src + "  - {key: x, status: assumption, note: n}\n"));
     CHECK_THROWS(EvidenceRegistry::parse(src + "  - {key: x, status: guess, note: n}\n"));

@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "supplysim/indicators.hpp"
-#include "supplysim/phases/outcome_batch.hpp"
+#include "model/phases/outcome_batch.hpp"
+#include "supplysim/model/indicators.hpp"
 
 using namespace supplysim;
 
@@ -49,7 +49,7 @@ FirmMonthRules random_rules(std::mt19937& gen, std::uint32_t begin, std::uint32_
 }  // namespace
 
 TEST_CASE("outcome batch: the vector rules give the one-worker rules' columns, cell sums and complaints",
-          "[phases][outcomes][determinism]") {
+          "[phases][outcomes][determinism][sanitizer]") {
     std::mt19937 gen(20261201);
     const CounterRng rng(0x5eed5eedULL, 3);
     int firms_with_events = 0;
@@ -86,7 +86,7 @@ TEST_CASE("outcome batch: the vector rules give the one-worker rules' columns, c
 }
 
 TEST_CASE("outcome batch: the vector flush of a firm's cells adds what the one-counter flush adds",
-          "[phases][outcomes][determinism]") {
+          "[phases][outcomes][determinism][sanitizer]") {
     std::mt19937 gen(7);
     const CounterRng rng(99, 0);
     constexpr int segments = 3;
@@ -124,7 +124,7 @@ TEST_CASE("outcome batch: the vector flush of a firm's cells adds what the one-c
     }
 }
 
-TEST_CASE("outcome batch: draw tests match u < p at the edges", "[phases][outcomes]") {
+TEST_CASE("outcome batch: draw tests match u < p at the edges", "[phases][outcomes][sanitizer]") {
     CHECK(DrawTest::of(0.0).below == 0);
     CHECK(DrawTest::of(0.0).always == 0);
     CHECK(DrawTest::of(1.0).always == 0xFFFFFFFFu);

@@ -4,18 +4,18 @@
 #include <algorithm>
 #include <cmath>
 
-#include "supplysim/phases/compliance.hpp"
-#include "supplysim/phases/inspection.hpp"
-#include "supplysim/phases/labour_market.hpp"
-#include "supplysim/phases/orders.hpp"
-#include "supplysim/phases/subcontracting.hpp"
-#include "supplysim/phases/worker_outcomes.hpp"
-#include "supplysim/population.hpp"
+#include "supplysim/model/phases/compliance.hpp"
+#include "supplysim/model/phases/inspection.hpp"
+#include "supplysim/model/phases/labour_market.hpp"
+#include "supplysim/model/phases/orders.hpp"
+#include "supplysim/model/phases/subcontracting.hpp"
+#include "supplysim/model/phases/worker_outcomes.hpp"
+#include "supplysim/model/population.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;
 
-TEST_CASE("compliance: deterrence, capability, peers and law raise the chance to comply; cost lowers it", "[phases][compliance]") {
+TEST_CASE("compliance: deterrence, capability, peers and law raise the chance to comply, cost lowers it", "[phases][compliance][sanitizer]") {
     const ComplianceParameters p;
     CountryPolicy country;
     country.rule_of_law = 0.5;
@@ -42,7 +42,7 @@ TEST_CASE("compliance: deterrence, capability, peers and law raise the chance to
     CHECK(p0 < 1.0);
 }
 
-TEST_CASE("subcontracting: price pressure and short lead times pass more work down", "[phases][subcontracting]") {
+TEST_CASE("subcontracting: price pressure and short lead times pass more work down", "[phases][subcontracting][sanitizer]") {
     const ProductionParameters p;
     CHECK(subcontract_share(p, 0.8, 8) > subcontract_share(p, 0.2, 8));
     CHECK(subcontract_share(p, 0.5, 2) > subcontract_share(p, 0.5, 10));
@@ -67,7 +67,7 @@ double subcontracted_order_share(const Scenario& s) {
 }
 }  // namespace
 
-TEST_CASE("subcontracting: orders flow down the tiers, more of them under pressure", "[phases][subcontracting]") {
+TEST_CASE("subcontracting: orders flow down the tiers, more of them under pressure", "[phases][subcontracting][sanitizer]") {
     const Scenario calm = test::small_scenario();
     const double base = subcontracted_order_share(calm);
     CHECK(base > 0.02);
@@ -85,7 +85,7 @@ TEST_CASE("subcontracting: orders flow down the tiers, more of them under pressu
     CHECK(from_above / all > base);
 }
 
-TEST_CASE("inspection: reach limits who can be visited; risk targeting favours past offenders", "[phases][inspection]") {
+TEST_CASE("inspection: reach limits who can be visited, risk targeting favours past offenders", "[phases][inspection][sanitizer]") {
     const Scenario s = test::small_scenario();
     World w = build_world(s, policy_for_month(s, 0), CounterRng(s.seed, 0));
     Inspectorate insp = s.countries[0].inspectorate;
@@ -106,7 +106,7 @@ TEST_CASE("inspection: reach limits who can be visited; risk targeting favours p
     CHECK(visit_weight(w, insp, formal_t1) > before);
 }
 
-TEST_CASE("inspection: more inspectors visit more firms and find more", "[phases][inspection]") {
+TEST_CASE("inspection: more inspectors visit more firms and find more", "[phases][inspection][sanitizer]") {
     auto visits = [](double inspectors) {
         Scenario s = test::small_scenario();
         for (auto& c : s.countries) c.inspectorate.inspectors_per_10k_workers = inspectors;
@@ -126,7 +126,7 @@ TEST_CASE("inspection: more inspectors visit more firms and find more", "[phases
     CHECK(visits(0.0) == 0);
 }
 
-TEST_CASE("worker outcomes: wages fall below the minimum only where firms do not comply", "[phases][workers]") {
+TEST_CASE("worker outcomes: wages fall below the minimum only where firms do not comply", "[phases][workers][sanitizer][threads]") {
     const Scenario s = test::small_scenario();
     World w = build_world(s, policy_for_month(s, 0), CounterRng(s.seed, 0));
     const std::size_t f = 0;
@@ -142,7 +142,7 @@ TEST_CASE("worker outcomes: wages fall below the minimum only where firms do not
     CHECK(wage_ratio(w, s, f, i) < 1.1 * (1.0 - w.firms.underpayment[f]));
 }
 
-TEST_CASE("worker outcomes: non-compliance on OSH raises injuries, counted per cell", "[phases][workers]") {
+TEST_CASE("worker outcomes: non-compliance on OSH raises injuries, counted per cell", "[phases][workers][sanitizer][threads]") {
     auto injuries = [](std::uint8_t osh_bit) {
         const Scenario s = test::small_scenario();
         const Policy policy = policy_for_month(s, 0);

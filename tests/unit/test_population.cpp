@@ -2,8 +2,8 @@
 
 #include <numeric>
 
-#include "supplysim/policy.hpp"
-#include "supplysim/population.hpp"
+#include "supplysim/model/policy.hpp"
+#include "supplysim/model/population.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;
@@ -26,7 +26,7 @@ TEST_CASE("the world has the scenario's workers, sorted by employer within segme
     for (std::size_t c = 0; c < s.countries.size(); ++c) CHECK(per_country[c] == Approx(double(s.countries[c].workers)).margin(3));
 }
 
-TEST_CASE("the population follows the scenario's distributions", "[population]") {
+TEST_CASE("the population follows the scenario's distributions", "[population][sanitizer][threads]") {
     const Scenario s = test::small_with("tiers:\n  - {name: tier1, mean_firm_size: 100}\n");
     const World w = build_world(s, policy_for_month(s, 0), CounterRng(s.seed, 0));
     double women_garment_t1 = 0, garment_t1 = 0, informal_firms_low = 0, firms_low = 0, epz = 0;
@@ -48,7 +48,7 @@ TEST_CASE("the population follows the scenario's distributions", "[population]")
     CHECK(epz == 0);                               // no EPZs in the small world
 }
 
-TEST_CASE("the same seed and replicate build the same world; another replicate differs", "[population]") {
+TEST_CASE("the same seed and replicate build the same world, another replicate differs", "[population]") {
     const Scenario s = test::small_scenario();
     const World a = build_world(s, policy_for_month(s, 0), CounterRng(s.seed, 0));
     const World b = build_world(s, policy_for_month(s, 0), CounterRng(s.seed, 0));

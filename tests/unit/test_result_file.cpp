@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "supplysim/experiment.hpp"
-#include "supplysim/io/result_file.hpp"
+#include "supplysim/output/result_file.hpp"
+#include "supplysim/runs/experiment.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;
@@ -35,7 +35,7 @@ double read_value(const std::string& file, const std::string& indicator, hsize_t
 }
 }  // namespace
 
-TEST_CASE("results round-trip through HDF5 and the file appears only when complete", "[hdf5]") {
+TEST_CASE("results round-trip through HDF5 and the file appears only when complete", "[hdf5][sanitizer][threads]") {
     TempDir dir;
     const Scenario s = test::small_scenario();
     const GroupLayout layout(s);
@@ -70,7 +70,7 @@ TEST_CASE("results round-trip through HDF5 and the file appears only when comple
             CHECK(read_value(out, "compliance.osh", 1, hsize_t(month), hsize_t(group)) == series[1].at(osh, month, group));
 }
 
-TEST_CASE("info refuses foreign, truncated and incomplete files with a clear message", "[hdf5]") {
+TEST_CASE("info refuses foreign, truncated and incomplete files with a clear message", "[hdf5][sanitizer]") {
     TempDir dir;
     const std::string text = (dir.path / "note.h5").string();
     std::ofstream(text) << "not hdf5";

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <random>
 
-#include "supplysim/rng_batch.hpp"
+#include "model/rng_batch.hpp"
 
 using namespace supplysim;
 
@@ -29,7 +29,7 @@ std::vector<Key> keys() {
 
 }  // namespace
 
-TEST_CASE("batched Philox gives CounterRng's words for 16 consecutive agents", "[rng]") {
+TEST_CASE("batched Philox gives CounterRng's words for 16 consecutive agents", "[rng][sanitizer]") {
     for (const auto& k : keys()) {
         const CounterRng rng(k.seed, k.replicate);
         for (const Purpose purpose : {Purpose::worker_outcome, Purpose::labour_market, Purpose::hire}) {
@@ -43,7 +43,7 @@ TEST_CASE("batched Philox gives CounterRng's words for 16 consecutive agents", "
     }
 }
 
-TEST_CASE("the portable Philox (CPUs without SIMD) gives CounterRng's words too", "[rng]") {
+TEST_CASE("the portable Philox (CPUs without SIMD) gives CounterRng's words too", "[rng][sanitizer]") {
     for (const auto& k : keys()) {
         const CounterRng rng(k.seed, k.replicate);
         std::uint32_t bits[4][philox_batch];
@@ -56,7 +56,7 @@ TEST_CASE("the portable Philox (CPUs without SIMD) gives CounterRng's words too"
     }
 }
 
-TEST_CASE("philox_blocks gives CounterRng's blocks 0-3 of one agent", "[rng]") {
+TEST_CASE("philox_blocks gives CounterRng's blocks 0-3 of one agent", "[rng][sanitizer]") {
     for (const auto& k : keys()) {
         const CounterRng rng(k.seed, k.replicate);
         std::uint32_t words[4][4];
@@ -68,7 +68,7 @@ TEST_CASE("philox_blocks gives CounterRng's blocks 0-3 of one agent", "[rng]") {
     }
 }
 
-TEST_CASE("integer draw thresholds decide u < p exactly as the uniform does", "[rng]") {
+TEST_CASE("integer draw thresholds decide u < p exactly as the uniform does", "[rng][sanitizer]") {
     std::mt19937_64 gen(7);
     std::uniform_real_distribution<double> prob(0, 1);
     for (int i = 0; i < 2000; ++i) {
@@ -82,7 +82,7 @@ TEST_CASE("integer draw thresholds decide u < p exactly as the uniform does", "[
     }
 }
 
-TEST_CASE("round_half_away is llround for non-negative values", "[rng]") {
+TEST_CASE("round_half_away is llround for non-negative values", "[rng][sanitizer]") {
     std::mt19937_64 gen(9);
     std::uniform_real_distribution<double> value(0, 1e7);
     for (double x : {0.0, 0.49999999999999994, 0.5, 1.5, 2.5, 4503599627370495.5, 4503599627370496.0})

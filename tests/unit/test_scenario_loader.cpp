@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/scenario_loader.hpp"
 #include "test_support.hpp"
 
 using namespace supplysim;
 using supplysim::test::small_with;
 
-TEST_CASE("the shipped scenarios load with their stated structure", "[loader]") {
+TEST_CASE("the shipped scenarios load with their stated structure", "[loader][sanitizer]") {
     const Scenario base = load_scenario(test::source_path("scenarios/baseline.yaml"));
     CHECK(base.countries.size() >= 3);
     CHECK(base.sectors.size() >= 2);
@@ -21,7 +21,7 @@ TEST_CASE("the shipped scenarios load with their stated structure", "[loader]") 
     CHECK(small.countries[0].inspectorate.targeting == Targeting::risk_based);
 }
 
-TEST_CASE("defaults fill keys that are absent and appear in the resolved YAML", "[loader]") {
+TEST_CASE("defaults fill keys that are absent and appear in the resolved YAML", "[loader][sanitizer]") {
     const Scenario s = test::small_scenario();
     CHECK(s.parameters.compliance.review_rate == Approx(ComplianceParameters{}.review_rate));
     CHECK(s.countries[0].hours_limit == 48);
@@ -32,7 +32,7 @@ TEST_CASE("defaults fill keys that are absent and appear in the resolved YAML", 
     CHECK(again.resolved_yaml == s.resolved_yaml);
 }
 
-TEST_CASE("bad values are refused with file, line, field and the allowed range", "[loader]") {
+TEST_CASE("bad values are refused with file, line, field and the allowed range", "[loader][sanitizer]") {
     struct Case {
         const char* overlay;
         const char* message;

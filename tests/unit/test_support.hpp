@@ -2,8 +2,8 @@
 // Helpers shared by the engine tests: paths to test data and a scenario built from inline YAML.
 #include <string>
 
-#include "supplysim/io/config_tree.hpp"
-#include "supplysim/io/scenario_loader.hpp"
+#include "supplysim/input/config_tree.hpp"
+#include "supplysim/input/scenario_loader.hpp"
 
 namespace supplysim::test {
 

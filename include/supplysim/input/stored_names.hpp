@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <string>
 
-#include "supplysim/io/field_reader.hpp"
+#include "supplysim/input/field_reader.hpp"
 
 namespace supplysim {
 

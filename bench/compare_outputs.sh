@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Are two supplysim binaries' outputs bit-identical? Runs every shipped scenario (baseline, the
+# programme of action, double inspection, every scenarios/levers/*.yaml and the calibrated baseline)
+# with 2 replicates at 1 and 2 threads, and the inspection-intensity sweep, with both binaries, and
+# compares /indicators, /assessments and (sweeps) /runs with h5diff, which reports any value that
+# differs at all. Use it after a change that should not change results (a refactor, a speed-up).
+#
+# usage: bench/compare_outputs.sh OLD_BINARY NEW_BINARY [WORK_DIR]
+# Prints one line per comparison; exits 1 if any differs, 0 if all are identical.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+old=${1:?usage: compare_outputs.sh OLD_BINARY NEW_BINARY [WORK_DIR]}
+new=${2:?usage: compare_outputs.sh OLD_BINARY NEW_BINARY [WORK_DIR]}
+work=${3:-$(mktemp -d)}
+mkdir -p "$work"
+command -v h5diff >/dev/null || { echo "h5diff not found (Debian package hdf5-tools)" >&2; exit 2; }
+
+failures=0
+# h5diff exits 0 when the objects are identical, 1 when they differ, 2 on errors (e.g. missing).
+same() {
+  local a=$1 b=$2 object=$3 label=$4
+  if ! h5ls "$a/$object" >/dev/null 2>&1 && ! h5ls "$b/$object" >/dev/null 2>&1; then
+    return 0  # in neither file (a scenario without assessment points has no /assessments)
+  fi
+  if h5diff -q "$a" "$b" "$object" "$object" >/dev/null 2>&1; then
+    echo "identical  $label $object"
+  else
+    echo "DIFFERENT  $label $object"
+    failures=$((failures + 1))
+  fi
+}
+
+scenarios=(scenarios/baseline.yaml scenarios/programme_2017_21.yaml scenarios/double_inspection.yaml
+           scenarios/levers/*.yaml scenarios/calibration/baseline_calibrated.yaml)
+for scenario in "${scenarios[@]}"; do
+  name=$(basename "$scenario" .yaml)
+  for threads in 1 2; do
+    a=$work/old-$name-t$threads.h5 b=$work/new-$name-t$threads.h5
+    "$old" run "$scenario" -o "$a" --replicates 2 --threads "$threads" >/dev/null
+    "$new" run "$scenario" -o "$b" --replicates 2 --threads "$threads" >/dev/null
+    same "$a" "$b" /indicators "$scenario threads=$threads"
+    same "$a" "$b" /assessments "$scenario threads=$threads"
+  done
+done
+
+sweep=scenarios/sweeps/inspection_intensity.yaml
+a=$work/old-sweep.h5 b=$work/new-sweep.h5
+rm -rf "$a" "$b" "$a.partial.d" "$b.partial.d"
+"$old" sweep "$sweep" -o "$a" --threads 2 --quiet >/dev/null
+"$new" sweep "$sweep" -o "$b" --threads 2 --quiet >/dev/null
+same "$a" "$b" /runs "$sweep"
+same "$a" "$b" /indicators "$sweep"
+# Run by run, bit for bit (NaN where a group has no workers compares equal to itself).
+if ! /usr/bin/python3 - "$a" "$b" <<'PY'
+import sys
+import h5py
+import numpy as np
+a, b = (h5py.File(p, "r") for p in sys.argv[1:3])
+bad = 0
+runs = a["runs/id"].shape[0]
+for r in range(runs):
+    same = all(np.array_equal(a["indicators"][n][r].view(np.uint64), b["indicators"][n][r].view(np.uint64))
+               for n in a["indicators"])
+    bad += not same
+    print(("identical  " if same else "DIFFERENT  ") + f"sweep run {r} (run id {a['runs/id'][r]}), every indicator")
+sys.exit(1 if bad else 0)
+PY
+then
+  failures=$((failures + 1))
+fi
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures comparison(s) differ (files in $work)"
+  exit 1
+fi
+echo "all identical (files in $work)"
