@@ -43,6 +43,21 @@ TEST_CASE("run on a bad scenario exits 2 with file:line:column and writes nothin
     fs::remove_all(dir);
 }
 
+TEST_CASE("validate refuses buyers relying on Better Work reports that are never made", "[cli][integration]") {
+    const fs::path dir = fs::temp_directory_path() / ("supplysim-cli-bw-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path bad = dir / "bad.yaml";
+    std::ofstream(bad) << "extends: " << supplysim::test::source_path("tests/data/small.yaml") << "\n"
+                       << "interventions:\n  - type: better_work\n    start: 2019-01\n    assessments_per_year: 0\n"
+                       << "    buyers_rely_on_reports: true\n";
+    const auto v = run("validate " + bad.string());
+    CHECK(v.code == 2);
+    CHECK_THAT(v.output, Catch::Contains(bad.string() + ":6:29: 'interventions[0].buyers_rely_on_reports': buyers cannot rely on "
+                                         "Better Work reports when assessments_per_year is 0 (no reports are made); set "
+                                         "assessments_per_year above 0 or buyers_rely_on_reports: false"));
+    fs::remove_all(dir);
+}
+
 TEST_CASE("validate, indicators and info answer as documented", "[cli][integration][sanitizer]") {
     const auto ok = run("validate " + supplysim::test::source_path("scenarios/baseline.yaml"));
     CHECK(ok.code == 0);
