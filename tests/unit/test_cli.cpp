@@ -69,3 +69,33 @@ TEST_CASE("validate, indicators and info answer as documented", "[cli][integrati
     CHECK(run("run").code == 2);
     CHECK(run("info /nonexistent.h5").code == 2);
 }
+
+TEST_CASE("sources lists each intervention's lever keys, as text, YAML and CSV", "[cli][integration]") {
+    const std::string scenario = supplysim::test::source_path("scenarios/levers/better_work.yaml");
+    const auto text = run("sources " + scenario);
+    CHECK(text.code == 0);
+    CHECK_THAT(text.output, Catch::Contains("interventions in force (lever keys: value, default, status, sources):\n"
+                                            "    better_work (interventions[0])\n"
+                                            "        enrolment_per_year = 0.25 (default 0.25; assumption; betterwork_assessment)\n"));
+    CHECK_THAT(text.output, Catch::Contains("assessments_per_year = 1 (default 1; evidence; betterwork_assessment)"));
+    // Lever keys count with the scenario's keys and appear among the assumptions the memo reads.
+    CHECK_THAT(text.output, Catch::Contains("relies on 122 parameter keys: 6 backed by published evidence, 0 calibrated, 116 assumptions."));
+    CHECK_THAT(text.output, Catch::Contains("\n    interventions[type=better_work].uptake [default]\n"));
+
+    const auto csv = run("sources " + scenario + " --format csv");
+    CHECK(csv.code == 0);
+    CHECK(csv.output.rfind("key,entry,intervention,value,default,set,status,sources,note\n", 0) == 0);
+    CHECK_THAT(csv.output, Catch::Contains("\ninterventions[type=better_work].buyers_rely_on_reports,better_work,0,true,true,true,assumption,"
+                                           "nike_audit_load;betterwork_assessment,\"True when assessments_per_year > 0, false otherwise;"));
+    CHECK_THAT(csv.output, Catch::Contains("\ncountries[].informality,bangladesh,,"));
+
+    const auto yaml = run("sources " + scenario + " --format yaml");
+    CHECK(yaml.code == 0);
+    CHECK_THAT(yaml.output, Catch::Contains("interventions:\n  - index: 0\n    type: better_work\n") &&
+                                Catch::Contains("      - key: interventions[type=better_work].assessments_per_year\n"
+                                                "        value: 1\n        default: 1\n        set: true\n        status: evidence\n"));
+
+    const auto bad = run("sources " + scenario + " --format json");
+    CHECK(bad.code == 2);
+    CHECK_THAT(bad.output, Catch::Contains("--format must be text, yaml or csv, got \"json\""));
+}
