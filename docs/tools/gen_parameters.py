@@ -34,6 +34,7 @@ SECTIONS = [
     ("parameters.compliance.", "Behaviour: the compliance decision"),
     ("parameters.production.", "Behaviour: orders, overtime and subcontracting"),
     ("parameters.workers.", "Behaviour: workers' outcomes"),
+    ("parameters.", "Firms: definitions"),
     ("interventions[type=", "Interventions: the levers' keys (docs/model/interventions.md)"),
 ]
 NUMERIC = {"number", "integer", "list of numbers", "map of name to number", "boolean", "choice"}

@@ -79,7 +79,7 @@ TEST_CASE("sources lists each intervention's lever keys, as text, YAML and CSV",
                                             "        enrolment_per_year = 0.25 (default 0.25; assumption; betterwork_assessment)\n"));
     CHECK_THAT(text.output, Catch::Contains("assessments_per_year = 1 (default 1; evidence; betterwork_assessment)"));
     // Lever keys count with the scenario's keys and appear among the assumptions the memo reads.
-    CHECK_THAT(text.output, Catch::Contains("relies on 122 parameter keys: 6 backed by published evidence, 0 calibrated, 116 assumptions."));
+    CHECK_THAT(text.output, Catch::Contains("relies on 150 parameter keys: 6 backed by published evidence, 0 calibrated, 144 assumptions."));
     CHECK_THAT(text.output, Catch::Contains("\n    interventions[type=better_work].uptake [default]\n"));
 
     const auto csv = run("sources " + scenario + " --format csv");
