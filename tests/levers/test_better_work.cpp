@@ -1,7 +1,6 @@
 // Lever `better_work`: enrols tier-1 exporters, raising their compliance.
 #include "lever_support.hpp"
 
-#include "supplysim/input/input_error.hpp"
 #include "supplysim/model/levers/lever.hpp"
 #include "supplysim/model/levers/programme.hpp"
 
@@ -37,14 +36,6 @@ interventions:
 }
 
 namespace {
-std::string load_error(const std::string& yaml) {
-    try {
-        world(yaml);
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "";
-}
 bool relies_on_reports(const Scenario& s) {
     return (programme_of(s.interventions.at(0).lever)->flags & programme_flag::replaces_audits) != 0;
 }
