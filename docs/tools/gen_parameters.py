@@ -6,7 +6,8 @@ The tables are written between the markers
     <!-- END GENERATED: parameters -->
 and everything outside them is left as written. Inputs:
   - sim/input/evidence/evidence.yaml            status, sources and reasoning of each key (the registry the program embeds)
-  - `supplysim reference <scenario>`      every key's type, default, allowed range and meaning (from the loader)
+  - `supplysim reference scenarios/reference_example.yaml`   every key's type, default, allowed range and meaning
+                                          (from the loader; the example holds one intervention of each type)
   - scenarios/baseline.yaml               the baseline's values
 
 usage:
@@ -33,6 +34,8 @@ SECTIONS = [
     ("parameters.compliance.", "Behaviour: the compliance decision"),
     ("parameters.production.", "Behaviour: orders, overtime and subcontracting"),
     ("parameters.workers.", "Behaviour: workers' outcomes"),
+    ("parameters.", "Firms: definitions"),
+    ("interventions[type=", "Interventions: the levers' keys (docs/model/interventions.md)"),
 ]
 NUMERIC = {"number", "integer", "list of numbers", "map of name to number", "boolean", "choice"}
 
@@ -65,6 +68,8 @@ def fmt(v):
 
 def baseline_values(scenario, key):
     """The baseline's values for a reference key, e.g. 'bangladesh 0.85; viet_nam 0.55'."""
+    if key.startswith("interventions["):
+        return "—"  # the baseline has no interventions
     parts = key.split(".")
     head = parts[0]
     if head.endswith("[]"):
@@ -95,6 +100,7 @@ def generate(registry, reference, scenario):
     entries = registry["parameters"]
     out = []
     counts = {"evidence": 0, "assumption": 0, "calibrated": 0}
+    lever_counts = dict(counts)
     done = set()
     for prefix, title in SECTIONS:
         rows = []
@@ -108,7 +114,7 @@ def generate(registry, reference, scenario):
             if e.get("measures"):
                 basis = f"Measures: {e['measures']} {basis}"
             status = e["status"]
-            counts[status] += len(keys)
+            (lever_counts if prefix.startswith("interventions") else counts)[status] += len(keys)
             for i, k in enumerate(keys):
                 typ, default, allowed, meaning = reference.get(k, ("", "", "", ""))
                 first = i == 0
@@ -121,9 +127,11 @@ def generate(registry, reference, scenario):
             out.append("| key | default | baseline | allowed | meaning | status | sources | basis |")
             out.append("|---|---|---|---|---|---|---|---|")
             out.extend(rows)
-    total = sum(counts.values())
+    total, levers = sum(counts.values()), sum(lever_counts.values())
     summary = (f"\n{total} parameter keys: {counts['evidence']} read off published evidence, "
-               f"{counts['calibrated']} calibrated, {counts['assumption']} assumptions.\n")
+               f"{counts['calibrated']} calibrated, {counts['assumption']} assumptions. "
+               f"{levers} lever keys: {lever_counts['evidence']} read off published evidence, "
+               f"{lever_counts['calibrated']} calibrated, {lever_counts['assumption']} assumptions.\n")
     src = ["\n### Sources\n"]
     for s in registry["sources"]:
         anchor = s["id"]
@@ -138,6 +146,8 @@ def main():
     ap.add_argument("--supplysim", help="the supplysim program (runs `reference` on the scenario)")
     ap.add_argument("--reference", help="saved output of `supplysim reference` instead of running the program")
     ap.add_argument("--scenario", default=os.path.join(ROOT, "scenarios", "baseline.yaml"))
+    ap.add_argument("--reference-scenario", default=os.path.join(ROOT, "scenarios", "reference_example.yaml"),
+                    help="scenario whose `supplysim reference` describes the keys (every section and lever present)")
     ap.add_argument("--evidence", default=os.path.join(ROOT, "sim", "input", "evidence", "evidence.yaml"))
     ap.add_argument("--output", default=os.path.join(ROOT, "docs", "model", "parameters.md"))
     ap.add_argument("--check", action="store_true", help="do not write; exit 1 if the output is out of date")
@@ -145,7 +155,7 @@ def main():
     if args.reference:
         reference_md = open(args.reference, encoding="utf-8").read()
     elif args.supplysim:
-        reference_md = subprocess.run([args.supplysim, "reference", args.scenario], check=True,
+        reference_md = subprocess.run([args.supplysim, "reference", args.reference_scenario], check=True,
                                       capture_output=True, text=True).stdout
     else:
         ap.error("give --supplysim or --reference")

@@ -15,7 +15,7 @@ int indicators_command(const Args& args);
 int reference_command(const Args& args);
 int sources_command(const Args& args);
 // The sources and assumptions a scenario (YAML or results file) relies on; `info --sources` uses it too.
-int print_sources(const std::string& path, bool notes);
+int print_sources(const std::string& path, bool notes, const std::string& format = "text");
 int sweep_command(const Args& args, const std::string& command_line);
 int merge_command(const Args& args, const std::string& command_line);
 int calibrate_command(const Args& args, const std::string& command_line);

@@ -44,7 +44,9 @@ std::string normalise_key_path(const std::string& key_path) {
         if (key_path[i] == '[') {
             const auto close = key_path.find(']', i);
             if (close == std::string::npos) return out + key_path.substr(i);
-            out += "[]";
+            // A list index stands for any entry; a filter such as `[type=better_work]` names one kind of entry.
+            const bool index = key_path.find_first_not_of("0123456789", i + 1) == close;
+            out += index ? "[]" : key_path.substr(i, close - i + 1);
             i = close;
         } else {
             out += key_path[i];

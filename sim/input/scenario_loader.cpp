@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "input/inspectorate_keys.hpp"
+#include "supplysim/input/number_text.hpp"
 #include "supplysim/input/levers/registry.hpp"
 #include "supplysim/input/stored_names.hpp"
 #include "supplysim/model/groups.hpp"
@@ -76,6 +77,17 @@ void read_parameters(FieldReader r, Parameters& p) {
     cp.sanction_memory = c.number("sanction_memory", cp.sanction_memory, 0, 1, "Monthly persistence of the raised risk perception after a sanction.");
     cp.sanction_risk_boost = c.number("sanction_risk_boost", cp.sanction_risk_boost, 0, 1, "Rise in perceived monthly visit risk after a sanction (specific deterrence).");
     cp.correction_rate = c.number("correction_rate", cp.correction_rate, 0, 1, "Chance a detected violation is corrected (scaled by capability).");
+    cp.announced_concealment = c.number("announced_concealment", cp.announced_concealment, 0, 1, "Share of violations an announced inspection misses because the firm tidies up first (in the decision and in detection).");
+    cp.informal_law_reach = c.number("informal_law_reach", cp.informal_law_reach, 0, 1, "Weight of the law on informal firms relative to formal ones (law_strength x this).");
+    cp.squeeze_min = c.number("squeeze_min", cp.squeeze_min, 0, 100, "Lower bound of the margin squeeze (sector margin / firm margin) that scales the cost of complying.");
+    cp.squeeze_max = c.number("squeeze_max", cp.squeeze_max, 0, 100, "Upper bound of the margin squeeze (at least squeeze_min).");
+    if (cp.squeeze_max < cp.squeeze_min)
+        c.fail("squeeze_max", "value " + number_text(cp.squeeze_max) + " is below squeeze_min " + number_text(cp.squeeze_min) + ": expected squeeze_max >= squeeze_min");
+    cp.correction_capability_base = c.number("correction_capability_base", cp.correction_capability_base, 0, 10, "Correction of a found violation scales with (this + capability).");
+    cp.audit_correction_factor = c.number("audit_correction_factor", cp.audit_correction_factor, 0, 1, "Correction after a buyer audit alone (no legal sanction) relative to after an inspection.");
+    cp.programme_correction_base = c.number("programme_correction_base", cp.programme_correction_base, 0, 10, "Correction after a programme check scales with (this + the programme's correction_support).");
+    cp.sanction_margin_hit = c.number("sanction_margin_hit", cp.sanction_margin_hit, 0, 1, "Margin lost per violation found by an inspection and per month of compliance cost fined, times rule of law.");
+    cp.perception_update = c.number("perception_update", cp.perception_update, 0, 1, "Weight of the month's observed visit rate in a segment's perceived visit rate (the rest is last month's).");
     c.reject_unknown_keys();
 
     auto pr = r.map("production", "Orders, overtime and subcontracting.");
@@ -92,6 +104,13 @@ void read_parameters(FieldReader r, Parameters& p) {
     pp.informal_subcontract_share = pr.number("informal_subcontract_share", pp.informal_subcontract_share, 0, 1, "Share of passed-down work going to informal units at medium price pressure.");
     pp.short_lead_time_weeks = pr.number("short_lead_time_weeks", pp.short_lead_time_weeks, 0.1, 52, "Lead times shorter than this push more work down the chain.");
     pp.spin_up_months = int(pr.integer("spin_up_months", pp.spin_up_months, 0, 600, "Months simulated before the start (with the start month's policy) and discarded, so outputs begin near the model's steady state."));
+    pp.peak_month = int(pr.integer("peak_month", pp.peak_month, 1, 12, "Calendar month (1-12) when buyers' orders peak in the yearly cycle."));
+    pp.margin_without_pressure = pr.number("margin_without_pressure", pp.margin_without_pressure, 0, 10, "A firm's normal margin with no price pressure, relative to its sector's margin.");
+    pp.margin_pressure_erosion = pr.number("margin_pressure_erosion", pp.margin_pressure_erosion, 0, 10, "Fall in the normal margin (relative to the sector's) per unit of price pressure.");
+    pp.margin_recovery = pr.number("margin_recovery", pp.margin_recovery, 0, 1, "Share of the way back to the normal margin a firm's margin makes each month (after sanctions; programmes' productivity gains scale with it).");
+    pp.normal_hours_share = pr.number("normal_hours_share", pp.normal_hours_share, 0.1, 1, "Normal weekly hours as a share of the legal limit (the rest of the limit is lawful overtime).");
+    pp.habitual_overtime_pressure_weight = pr.number("habitual_overtime_pressure_weight", pp.habitual_overtime_pressure_weight, 0, 10, "Habitual overtime of non-complying firms scales with (1 + this x price pressure).");
+    pp.informal_subcontract_pressure_base = pr.number("informal_subcontract_pressure_base", pp.informal_subcontract_pressure_base, 0, 10, "Informal units' share of passed-down work is informal_subcontract_share x (this + price pressure).");
     pr.reject_unknown_keys();
 
     auto wr = r.map("workers", "Workers' outcomes and moves.");
@@ -108,7 +127,17 @@ void read_parameters(FieldReader r, Parameters& p) {
     wp.union_join_rate = wr.number("union_join_rate", wp.union_join_rate, 0, 1, "Unused by the dynamics (joining follows the country's density); kept for reference.");
     wp.union_leave_rate = wr.number("union_leave_rate", wp.union_leave_rate, 0, 1, "Monthly chance a member leaves where organising is free (five times higher where it is not).");
     wp.informal_hire_share = wr.number("informal_hire_share", wp.informal_hire_share, 0, 1, "Chance a hire by a firm not complying on contracts is informal.");
+    wp.excess_hours_injury_multiplier = wr.number("excess_hours_injury_multiplier", wp.excess_hours_injury_multiplier, 1, 100, "Injury rate of a worker whose firm works beyond the legal weekly limit, relative to within it.");
+    wp.union_leave_multiplier_unfree = wr.number("union_leave_multiplier_unfree", wp.union_leave_multiplier_unfree, 1, 100, "How much faster members leave where the firm does not comply on freedom of association.");
+    wp.registration_rate = wr.number("registration_rate", wp.registration_rate, 0, 1, "Monthly chance a formal firm complying on contracts registers an informal worker.");
+    wp.deregistration_rate = wr.number("deregistration_rate", wp.deregistration_rate, 0, 1, "Monthly chance a formal firm not complying on contracts lets a worker's contract lapse.");
+    wp.marginalised_hiring_per_tier = wr.number("marginalised_hiring_per_tier", wp.marginalised_hiring_per_tier, 0, 10, "Rise per tier below tier 1 in the chance a hire is a migrant, minority, indigenous or (where allowed) a child (relative).");
+    wp.marginalised_hiring_informal = wr.number("marginalised_hiring_informal", wp.marginalised_hiring_informal, 0, 10, "Added rise of the same chances in informal units (relative).");
+    wp.max_debt_months = wr.number("max_debt_months", wp.max_debt_months, 0, 255, "Cap on a migrant's recruitment debt at hire, in months of wages.");
+    wp.underpayment_spread = wr.number("underpayment_spread", wp.underpayment_spread, 0, 10, "A firm's underpayment is underpayment_depth x (this + U), U uniform on [0, 1), clamped to 0.02-underpayment_max.");
+    wp.underpayment_max = wr.number("underpayment_max", wp.underpayment_max, 0.02, 0.99, "Largest shortfall below the lawful wage a firm pays.");
     wr.reject_unknown_keys();
+    p.sme_below_workers = int(r.integer("sme_below_workers", p.sme_below_workers, 1, 1000000, "Firms with fewer workers than this are SMEs (risk-based targeting, programmes' firm_size)."));
     r.reject_unknown_keys();
 }
 
@@ -137,6 +166,8 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
         t.mean_firm_size = r.number("mean_firm_size", t.mean_firm_size, 1, 1e6, "Mean workers per firm (per intermediary for homework).");
         t.informality_exposure = r.number("informality_exposure", t.informality_exposure, 0, 10, "A firm is informal with chance country informality x this.");
         t.capability = r.number("capability", t.capability, 0, 1, "Mean management capability of firms in the tier.");
+        t.capability_sd = r.number("capability_sd", t.capability_sd, 0, 1, "Spread (sd) of firms' capability around the tier's mean (clamped to 0.02-0.98).");
+        t.firm_size_sd = r.number("firm_size_sd", t.firm_size_sd, 0, 5, "Spread (sd, log scale) of firm sizes around the mean (lognormal).");
         t.homework = r.boolean("homework", false, "Whether the tier is homeworkers working through intermediaries.");
         r.reject_unknown_keys();
         s.tiers.push_back(t);

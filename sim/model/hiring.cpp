@@ -8,15 +8,6 @@
 
 namespace supplysim {
 
-namespace {
-// Lower tiers and informal units draw more on marginalised groups: the shares of migrants, minorities,
-// indigenous workers and child hires are multiplied by 1 + this x tier (+ the informal extra).
-constexpr double margin_factor_per_tier = 0.25;
-constexpr double margin_factor_informal = 0.5;
-// Recruitment debt is capped at five years of wages.
-constexpr double max_debt_months = 60.0;
-}  // namespace
-
 void hire_worker(World& w, const Scenario& s, std::size_t f, std::uint32_t slot, const CounterRng& rng,
                  std::uint32_t step, Purpose purpose) {
     const auto& firms = w.firms;
@@ -29,8 +20,10 @@ void hire_worker(World& w, const Scenario& s, std::size_t f, std::uint32_t slot,
     philox_blocks(rng, step, slot, purpose, words);
     const std::array<double, 4> u = {unit_of(words[0][0]), unit_of(words[1][0]), unit_of(words[2][0]), unit_of(words[3][0])};
     const std::array<double, 4> v = {unit_of(words[0][1]), unit_of(words[1][1]), unit_of(words[2][1]), unit_of(words[3][1])};
-    // Lower tiers and informal units draw more on marginalised groups.
-    const double margin_factor = 1.0 + margin_factor_per_tier * tier + (informal_firm ? margin_factor_informal : 0.0);
+    // Lower tiers and informal units draw more on marginalised groups: the shares of migrants, minorities,
+    // indigenous workers and child hires are multiplied by this factor.
+    const auto& wp = s.parameters.workers;
+    const double margin_factor = 1.0 + wp.marginalised_hiring_per_tier * tier + (informal_firm ? wp.marginalised_hiring_informal : 0.0);
     std::uint8_t d = 0;
     if (u[0] < sector.female_share_by_tier[tier]) d |= demo::female;
     if (u[1] < std::min(1.0, country.migrant_share * margin_factor)) d |= demo::migrant;
@@ -53,7 +46,7 @@ void hire_worker(World& w, const Scenario& s, std::size_t f, std::uint32_t slot,
     w.workers.status[slot] = st;
     // Migrants arrive owing recruitment fees (exponential around the country's mean).
     w.workers.debt_months[slot] =
-        (d & demo::migrant) ? std::uint8_t(std::min(max_debt_months, -country.recruitment_fee_months * std::log(r[0]))) : 0;
+        (d & demo::migrant) ? std::uint8_t(std::min(wp.max_debt_months, -country.recruitment_fee_months * std::log(r[0]))) : 0;
     w.workers.wage_premium[slot] = float(std::exp(std::abs(s.parameters.workers.wage_premium_sd *
                                                            CounterRng::normal(r[1], r[2]))));
 }

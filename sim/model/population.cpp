@@ -17,14 +17,14 @@ namespace supplysim {
 namespace {
 
 // Splits `total` workers into `n` firm sizes drawn around the mean (lognormal), summing exactly to total.
-std::vector<std::uint32_t> firm_sizes(std::int64_t total, double mean_size, const CounterRng& rng,
+std::vector<std::uint32_t> firm_sizes(std::int64_t total, double mean_size, double size_sd, const CounterRng& rng,
                                       std::uint32_t segment) {
     const auto n = static_cast<std::size_t>(std::max<std::int64_t>(1, std::llround(double(total) / mean_size)));
     std::vector<double> weight(n);
     double sum = 0;
     for (std::size_t i = 0; i < n; ++i) {
         auto u = rng.uniforms(0, std::uint32_t(i), Purpose::build_firm, 16 + segment);
-        weight[i] = std::exp(0.7 * CounterRng::normal(u[0], u[1]));
+        weight[i] = std::exp(size_sd * CounterRng::normal(u[0], u[1]));
         sum += weight[i];
     }
     std::vector<std::uint32_t> size(n);
@@ -50,8 +50,6 @@ int pick(const std::vector<double>& weights, double u) {
 
 // Management capability stays inside (0, 1): no firm is perfectly or not at all capable.
 double capability_in_range(double x) { return std::clamp(x, 0.02, 0.98); }
-// Spread of firms' capability around their tier's mean.
-constexpr double capability_sd = 0.15;
 
 }  // namespace
 
@@ -72,13 +70,13 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
                 const auto seg_workers = std::llround(double(country.workers) * s.sectors[x].country_share[c] *
                                                       tier.worker_share);
                 if (seg_workers > 0) {
-                    for (auto size : firm_sizes(seg_workers, tier.mean_firm_size, rng, std::uint32_t(seg))) {
+                    for (auto size : firm_sizes(seg_workers, tier.mean_firm_size, tier.firm_size_sd, rng, std::uint32_t(seg))) {
                         if (size == 0) continue;
                         const auto f = std::uint32_t(firms.country.size());
                         const auto u = rng.uniforms(0, f, Purpose::build_firm, 0);
                         const auto v = rng.uniforms(0, f, Purpose::build_firm, 1);
                         std::uint8_t kind = 0;
-                        if (size < firm_kind::sme_below_workers) kind |= firm_kind::sme;
+                        if (size < std::uint32_t(s.parameters.sme_below_workers)) kind |= firm_kind::sme;
                         if (t == 0 && u[0] < country.epz_share) kind |= firm_kind::epz;
                         if (u[1] < std::min(1.0, country.informality * tier.informality_exposure))
                             kind |= firm_kind::informal;
@@ -92,9 +90,10 @@ World build_world(const Scenario& s, const Policy& policy, const CounterRng& rng
                         firms.tier.push_back(std::uint8_t(t));
                         firms.kind.push_back(kind);
                         firms.buyer.push_back(std::uint16_t(pick(buyer_weight, u[2])));
-                        firms.capability.push_back(float(capability_in_range(tier.capability + capability_sd * CounterRng::normal(u[3], v[0]))));
+                        firms.capability.push_back(float(capability_in_range(tier.capability + tier.capability_sd * CounterRng::normal(u[3], v[0]))));
                         firms.underpayment.push_back(float(std::clamp(
-                            s.parameters.workers.underpayment_depth * (0.5 + v[1]), 0.02, 0.6)));
+                            s.parameters.workers.underpayment_depth * (s.parameters.workers.underpayment_spread + v[1]), 0.02,
+                            s.parameters.workers.underpayment_max)));
                         workers_so_far += size;
                         firms.worker_begin.push_back(workers_so_far);
                     }

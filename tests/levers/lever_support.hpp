@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "supplysim/input/config_tree.hpp"
+#include "supplysim/input/input_error.hpp"
 #include "supplysim/input/scenario_loader.hpp"
 #include "supplysim/model/groups.hpp"
 #include "supplysim/model/indicators.hpp"
@@ -110,6 +111,16 @@ inline Effect effect(const Result& with, const Result& without, const std::strin
         CHECK(e_.mean < 0);                                                                          \
         CHECK(-e_.mean > 2.0 * e_.se);                                                               \
     } while (0)
+
+// The message of the input error the test world with `lever_yaml` raises, empty when it loads.
+inline std::string load_error(const std::string& lever_yaml) {
+    try {
+        world(lever_yaml);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
 
 // The baseline test world, run once per test binary.
 inline const Result& baseline() {

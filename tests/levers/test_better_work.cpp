@@ -1,6 +1,9 @@
 // Lever `better_work`: enrols tier-1 exporters, raising their compliance.
 #include "lever_support.hpp"
 
+#include "supplysim/model/levers/lever.hpp"
+#include "supplysim/model/levers/programme.hpp"
+
 using namespace supplysim;
 using namespace supplysim::levers_test;
 
@@ -30,4 +33,26 @@ interventions:
   - {type: better_work, where: {countries: [south]}, start: 2019-01, enrolment_per_year: 1.0, public_reporting: false}
 )"));
     CHECK_RAISES(effect(open, closed, "compliance.osh", "tier", "tier1"));
+}
+
+namespace {
+bool relies_on_reports(const Scenario& s) {
+    return (programme_of(s.interventions.at(0).lever)->flags & programme_flag::replaces_audits) != 0;
+}
+}  // namespace
+
+TEST_CASE("better_work: buyers rely on reports only when assessments make them", "[levers][better_work]") {
+    CHECK(relies_on_reports(world("interventions:\n  - {type: better_work, start: 2019-01}\n")));
+    CHECK_FALSE(relies_on_reports(world("interventions:\n  - {type: better_work, start: 2019-01, assessments_per_year: 0}\n")));
+    CHECK_FALSE(relies_on_reports(world(
+        "interventions:\n  - {type: better_work, start: 2019-01, assessments_per_year: 0, buyers_rely_on_reports: false}\n")));
+    CHECK_FALSE(relies_on_reports(world(
+        "interventions:\n  - {type: better_work, start: 2019-01, buyers_rely_on_reports: false}\n")));
+    CHECK(load_error("interventions:\n"
+                     "  - type: better_work\n"
+                     "    start: 2019-01\n"
+                     "    assessments_per_year: 0\n"
+                     "    buyers_rely_on_reports: true\n") ==
+          "lever.yaml:5:29: 'interventions[0].buyers_rely_on_reports': buyers cannot rely on Better Work reports when "
+          "assessments_per_year is 0 (no reports are made); set assessments_per_year above 0 or buyers_rely_on_reports: false");
 }

@@ -95,17 +95,6 @@ interventions:
     CHECK(policy_for_month(s, 0).buyers[1].price_pressure == Approx(0.5));
 }
 
-namespace {
-std::string load_error(const std::string& yaml) {
-    try {
-        world(yaml);
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "";
-}
-}  // namespace
-
 TEST_CASE("interventions: schema errors name the file, line and field", "[levers][interventions]") {
     using Catch::Contains;
     auto e = load_error("interventions:\n  - {type: inspecton, start: 2019-01}\n");

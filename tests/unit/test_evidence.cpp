@@ -1,6 +1,6 @@
 // The evidence registry (sim/input/evidence/evidence.yaml): it parses, its patterns match, and every numeric
-// scenario key that describes the world or behaviour has an entry, so a new parameter cannot be added
-// without saying where its default comes from (docs/model/parameters.md is generated from the registry).
+// scenario key that describes the world or behaviour, and every numeric key of every lever, has an entry,
+// so a new parameter cannot be added without saying where its default comes from (docs/model/parameters.md is generated from the registry).
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -16,13 +16,14 @@ namespace {
 bool describes_the_world(const FieldDoc& f) {
     static const std::set<std::string> numeric = {"number", "integer", "list of numbers", "map of name to number"};
     if (!numeric.count(f.type)) return false;
-    for (const char* prefix : {"parameters.", "countries[].", "sectors[].", "tiers[].", "buyers[]."})
+    for (const char* prefix : {"parameters.", "countries[].", "sectors[].", "tiers[].", "buyers[].", "interventions[type="})
         if (f.path.rfind(prefix, 0) == 0) return true;
     return false;
 }
 
-std::vector<FieldDoc> baseline_fields() {
-    const std::string path = std::string(SUPPLYSIM_SOURCE_DIR) + "/scenarios/baseline.yaml";
+// The baseline with one intervention of every type: every key of the world and of the levers.
+std::vector<FieldDoc> reference_fields() {
+    const std::string path = std::string(SUPPLYSIM_SOURCE_DIR) + "/scenarios/reference_example.yaml";
     SchemaRecorder recorder;
     resolve_scenario(load_config(path), path, &recorder);
     return recorder.fields();
@@ -42,21 +43,23 @@ TEST_CASE("evidence: the built-in registry parses and every source it cites is d
     }
 }
 
-TEST_CASE("evidence: every numeric scenario key of the baseline has an entry", "[evidence]") {
+TEST_CASE("evidence: every numeric scenario key and lever key has an entry", "[evidence]") {
     const auto& reg = EvidenceRegistry::builtin();
-    int checked = 0;
-    for (const auto& f : baseline_fields()) {
+    int checked = 0, lever_keys = 0;
+    for (const auto& f : reference_fields()) {
         if (!describes_the_world(f)) continue;
         INFO("scenario key " << f.path << " has no entry in sim/input/evidence/evidence.yaml: add one (status "
              "evidence with a source, or assumption with the reason)");
         CHECK(reg.find(f.path) != nullptr);
         ++checked;
+        lever_keys += f.path.rfind("interventions[type=", 0) == 0;
     }
     CHECK(checked > 80);
+    CHECK(lever_keys > 80);
 }
 
 TEST_CASE("evidence: every entry matches a scenario key (no stale entries)", "[evidence]") {
-    const auto fields = baseline_fields();
+    const auto fields = reference_fields();
     for (const auto& e : EvidenceRegistry::builtin().entries()) {
         bool used = false;
         for (const auto& f : fields) used = used || key_pattern_matches(e.key, f.path);
@@ -75,6 +78,12 @@ TEST_CASE("evidence: key patterns", "[evidence]") {
     REQUIRE(reg.find("countries[1].inspectorate.detection.forced_labour") != nullptr);
     CHECK(reg.find("countries[1].inspectorate.detection.forced_labour")->key == "countries[].inspectorate.detection.*");
     CHECK(reg.find("parameters.compliance.no_such_key") == nullptr);
+    // A lever key keeps its type filter: the same key of two levers has two entries.
+    CHECK(normalise_key_path("interventions[type=better_work].uptake") == "interventions[type=better_work].uptake");
+    REQUIRE(reg.find("interventions[type=score].uptake") != nullptr);
+    CHECK(reg.find("interventions[type=score].uptake")->key == "interventions[type=score].uptake");
+    CHECK(reg.find("interventions[type=inspection].reach.informal")->key == "interventions[type=inspection].reach.*");
+    CHECK(reg.find("interventions[type=better_work].no_such_key") == nullptr);
 }
 
 TEST_CASE("evidence: malformed registries are refused", "[evidence][sanitizer]") {

@@ -57,6 +57,8 @@ TEST_CASE("bad values are refused with file, line, field and the allowed range",
         {"start: 2019-13\n", "overlay.yaml:1:8: 'start': month 2019-13 is out of range: expected a month from 1900-01 to 2200-12"},
         {"start: 2019/01\n", "overlay.yaml:1:8: 'start': expected a month as YYYY-MM (e.g. 2017-01), got \"2019/01\""},
         {"outputs: {dimensions: [gender, caste]}\n", "'outputs.dimensions[1]': unknown value \"caste\""},
+        {"parameters:\n  compliance:\n    squeeze_min: 2\n    squeeze_max: 1.5\n",
+         "overlay.yaml:4:18: 'parameters.compliance.squeeze_max': value 1.5 is below squeeze_min 2: expected squeeze_max >= squeeze_min"},
     };
     for (const auto& c : cases) {
         INFO(c.overlay);

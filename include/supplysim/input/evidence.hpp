@@ -51,7 +51,8 @@ private:
 // Whether a key path matches a pattern: components separated by dots, `*` matches any one component,
 // and `[N]` in the path matches `[]` in the pattern.
 bool key_pattern_matches(const std::string& pattern, const std::string& key_path);
-// `countries[3].inspectorate.reach` -> `countries[].inspectorate.reach`.
+// `countries[3].inspectorate.reach` -> `countries[].inspectorate.reach`; a filter such as
+// `interventions[type=better_work]` is kept.
 std::string normalise_key_path(const std::string& key_path);
 
 }  // namespace supplysim

@@ -11,14 +11,11 @@ namespace supplysim {
 
 enum class Targeting : std::uint8_t { random, risk_based, complaint_driven };
 
-// Detection of an announced visit relative to an unannounced one (firms tidy up first).
-inline constexpr double announced_visit_detection = 0.5;
-
 struct Inspectorate {
     double inspectors_per_10k_workers = 0.5;
     double visits_per_inspector_month = 6;
     Targeting targeting = Targeting::random;
-    double announced_share = 0.5;      // announced visits find less (announced_visit_detection)
+    double announced_share = 0.5;      // announced visits find less (parameters.compliance.announced_concealment)
     double sanction_months = 24;       // fine per detected violation, in months of that area's compliance cost
     double follow_up_share = 0.3;      // share of visits with violations that get a follow-up visit
     int follow_up_delay_months = 3;

@@ -52,6 +52,8 @@ struct Tier {
     double mean_firm_size = 100;  // workers per firm
     double informality_exposure = 0; // chance a firm is informal = country informality x this
     double capability = 0.5;      // mean management capability, 0..1
+    double capability_sd = 0.15;  // spread of firms' capability around the mean
+    double firm_size_sd = 0.7;    // spread of firm sizes around the mean (log scale)
     bool homework = false;        // homeworkers: one-person units paid by piece
 };
 
@@ -78,6 +80,15 @@ struct ComplianceParameters {
     double sanction_memory = 0.9;      // share of a sanctioned firm's raised risk perception kept each month (persistence)
     double sanction_risk_boost = 0.1;  // how much a sanction raises perceived detection
     double correction_rate = 0.6;      // chance a sanctioned violation is corrected by the follow-up
+    double announced_concealment = 0.5;   // share of violations an announced visit misses (firms tidy up first)
+    double informal_law_reach = 0.3;      // weight of the law on informal firms, relative to formal ones
+    double squeeze_min = 0.5;             // bounds of the margin squeeze (sector margin / firm margin)
+    double squeeze_max = 4;
+    double correction_capability_base = 0.5; // correction of a finding scales with (this + capability)
+    double audit_correction_factor = 0.5;    // audits without a legal sanction correct this much as often
+    double programme_correction_base = 0.5;  // programme checks' correction scales with (this + support)
+    double sanction_margin_hit = 0.002;      // margin lost per violation and month of compliance cost fined
+    double perception_update = 0.1;          // weight of this month's observed visit rate in the perceived one
 };
 
 struct ProductionParameters {
@@ -93,6 +104,13 @@ struct ProductionParameters {
     double informal_subcontract_share = 0.5; // share of passed-down work that goes to informal units
     double short_lead_time_weeks = 6;        // lead times below this push work down the chain
     int spin_up_months = 36;           // months simulated before the start and discarded
+    int peak_month = 4;                      // calendar month (1-12) of the yearly peak of buyers' orders
+    double margin_without_pressure = 1.25;   // normal margin with no price pressure, relative to the sector's
+    double margin_pressure_erosion = 0.5;    // fall in the normal margin per unit of price pressure
+    double margin_recovery = 0.1;            // share of the way back to the normal margin made each month
+    double normal_hours_share = 0.9;         // normal weekly hours as a share of the legal limit
+    double habitual_overtime_pressure_weight = 1; // habitual overtime x (1 + this x price pressure)
+    double informal_subcontract_pressure_base = 0.5; // informal share of passed-down work x (this + pressure)
 };
 
 struct WorkerParameters {
@@ -109,9 +127,19 @@ struct WorkerParameters {
     double union_leave_rate = 0.02;
     double informal_hire_share = 0.5;  // chance a hire into a firm not complying on contracts is informal
     double overtime_hours = 12;        // extra weekly hours at full excess demand
+    double excess_hours_injury_multiplier = 1.3; // injury rate of a worker on hours above the legal limit
+    double union_leave_multiplier_unfree = 5;    // members leave this much faster where organising is not free
+    double registration_rate = 0.05;    // monthly chance a firm complying on contracts registers an informal worker
+    double deregistration_rate = 0.01;  // monthly chance a firm not complying lets a worker's contract lapse
+    double marginalised_hiring_per_tier = 0.25; // hires from marginalised groups x (1 + this x tier + ...)
+    double marginalised_hiring_informal = 0.5;  // ... + this in informal units)
+    double max_debt_months = 60;        // cap on a migrant's recruitment debt, months of wages
+    double underpayment_spread = 0.5;   // a firm's underpayment = depth x (this + U), U uniform
+    double underpayment_max = 0.6;      // ... at most this
 };
 
 struct Parameters {
+    int sme_below_workers = 250;       // firms with fewer workers are SMEs (size-based targeting)
     ComplianceParameters compliance;
     ProductionParameters production;
     WorkerParameters workers;

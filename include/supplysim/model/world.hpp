@@ -38,11 +38,10 @@ inline constexpr std::uint8_t quit = 1u << 4;       // slot refilled this month 
 
 // Firm flags fixed at creation.
 namespace firm_kind {
-inline constexpr std::uint8_t sme = 1u << 0;            // fewer than sme_below_workers workers
+inline constexpr std::uint8_t sme = 1u << 0;            // fewer than parameters.sme_below_workers workers
 inline constexpr std::uint8_t epz = 1u << 1;
 inline constexpr std::uint8_t informal = 1u << 2;
 inline constexpr std::uint8_t homework = 1u << 3;
-inline constexpr std::uint32_t sme_below_workers = 250;
 }  // namespace firm_kind
 
 struct Firms {

@@ -24,8 +24,16 @@ Lever read_better_work(FieldReader& r, const Scenario&, Intervention& self) {
     p.finding_cost_months = r.number("finding_cost_months", transparency ? 3.0 : 1.0, 0, 100,
         "Cost to a factory of an assessment finding, months of compliance cost (default 3 with public reporting, 1 without).");
     p.correction_support = r.number("correction_support", 0.5, 0, 1.5, "Added to the 0.5 factor on correcting a finding, from advisory follow-up of improvement plans.");
-    if (r.boolean("buyers_rely_on_reports", true, "Whether buyers replace their own social audits of enrolled factories with Better Work reports."))
-        p.flags |= programme_flag::replaces_audits;
+    // Buyers can rely only on reports that exist: without assessments they keep their own audits, and
+    // saying otherwise is a contradiction the user must resolve rather than a silent fallback.
+    const bool reports_made = p.checks_per_year > 0;
+    const bool rely = r.boolean("buyers_rely_on_reports", reports_made,
+        "Whether buyers replace their own social audits of enrolled factories with Better Work reports (default: true when assessments_per_year is above 0, false otherwise; true with assessments_per_year 0 is an error).");
+    if (rely && !reports_made)
+        r.fail("buyers_rely_on_reports",
+               "buyers cannot rely on Better Work reports when assessments_per_year is 0 (no reports are made); "
+               "set assessments_per_year above 0 or buyers_rely_on_reports: false");
+    if (rely) p.flags |= programme_flag::replaces_audits;
     return p;
 }
 

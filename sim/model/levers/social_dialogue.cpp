@@ -5,11 +5,6 @@
 
 namespace supplysim {
 
-namespace {
-// Extended agreements add to the law on working time and organising half as much as on wages.
-constexpr double secondary_area_share = 0.5;
-}  // namespace
-
 void add_to_policy(const SocialDialogueLever& l, Policy& p, const Scenario& s, const Where& where, double level) {
     for (std::size_t c = 0; c < s.countries.size(); ++c) {
         if (!where.country(int(c))) continue;
@@ -19,8 +14,9 @@ void add_to_policy(const SocialDialogueLever& l, Policy& p, const Scenario& s, c
                 if (!where.sector(x) || !where.tier(t)) continue;
                 auto& law = p.segment(int(c), x, t).law_extra;
                 law[index(Area::wages)] += level * l.extension;
-                law[index(Area::working_time)] += level * secondary_area_share * l.extension;
-                law[index(Area::freedom_of_association)] += level * secondary_area_share * l.extension;
+                // Extended agreements add less to the law on working time and organising than on wages.
+                law[index(Area::working_time)] += level * l.secondary_extension_share * l.extension;
+                law[index(Area::freedom_of_association)] += level * l.secondary_extension_share * l.extension;
             }
     }
 }

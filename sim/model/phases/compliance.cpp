@@ -8,25 +8,21 @@
 
 namespace supplysim {
 
-namespace {
-// Informal firms are largely outside the law's reach: the law weighs this much on them.
-constexpr double informal_law_reach = 0.3;
-}  // namespace
-
 double comply_probability(const ComplianceParameters& p, const CountryPolicy& country, Area area,
                           const ComplianceInputs& in) {
     const std::size_t a = index(area);
     const auto& insp = country.inspectorate;
-    const double finds = insp.detection[a] * (1.0 - (1.0 - announced_visit_detection) * insp.announced_share);
+    const double finds = insp.detection[a] * (1.0 - p.announced_concealment * insp.announced_share);
     // Expected sanction per month, in months of the area's compliance cost.
     // Interventions add expected costs outside inspections (complaints, remedies, premiums).
     const double inspection_cost = in.perceived_visit_rate * finds * insp.sanction_months * country.rule_of_law +
                                    country.deterrence_months[a];
     const double audit_months = in.audit_cost_months < 0 ? p.audit_reputation_months : in.audit_cost_months;
     const double audit_cost = in.audit_rate * in.audit_detection * insp.detection[a] * audit_months;
-    const double law = std::min(1.0, country.law_strength[a] + in.law_extra) * (in.informal ? informal_law_reach : 1.0);
+    const double law = std::min(1.0, country.law_strength[a] + in.law_extra) * (in.informal ? p.informal_law_reach : 1.0);
+    const double squeeze = std::clamp(in.margin_squeeze, p.squeeze_min, p.squeeze_max);
     const double x = p.base_logit + p.area_logit[a] + p.deterrence_weight * (inspection_cost + audit_cost) -
-                     p.cost_weight * p.area_cost[a] * country.cost_factor[a] * (1.0 + p.price_pressure_weight * in.price_pressure) * in.margin_squeeze +
+                     p.cost_weight * p.area_cost[a] * country.cost_factor[a] * (1.0 + p.price_pressure_weight * in.price_pressure) * squeeze +
                      p.capability_weight * (in.capability - 0.5) + p.peer_weight * (in.peer_share - 0.5) +
                      p.law_weight * (law - 0.5) + in.programme_logit;
     return 1.0 / (1.0 + std::exp(-x));
@@ -42,7 +38,8 @@ ComplianceInputs compliance_inputs(const World& w, const Policy& policy, std::si
     in.audit_detection = buyer.audit_detection;
     in.price_pressure = w.segment_pressure[seg];
     in.capability = firms.capability[f];
-    in.margin_squeeze = std::clamp(double(w.sector_margin[firms.sector[f]]) / std::max(0.005, double(firms.margin[f])), 0.5, 4.0);
+    // The floor only guards the division (margins can be driven to zero by sanctions).
+    in.margin_squeeze = double(w.sector_margin[firms.sector[f]]) / std::max(0.005, double(firms.margin[f]));
     in.peer_share = w.peer_compliance[seg][index(area)];
     in.informal = firms.kind[f] & firm_kind::informal;
     // Interventions: buyers relying on a programme's reports stop auditing; liability raises the cost of

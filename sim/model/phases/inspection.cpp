@@ -7,17 +7,6 @@
 
 namespace supplysim {
 
-namespace {
-// A sanction's cost taken off the firm's margin, per violation and per month of compliance cost fined.
-constexpr double margin_loss_per_sanction_month = 0.002;
-// Audits ask for corrective action plans but carry no legal sanction: half the chance of correction.
-constexpr double audit_correction_factor = 0.5;
-// Firms learn slowly: their perceived visit rate keeps this much of last month's and adds this much of
-// the rate observed this month.
-constexpr float perception_kept = 0.9f;
-constexpr float perception_update = 0.1f;
-}  // namespace
-
 double monthly_visits(const Inspectorate& insp, std::int64_t workers) {
     return insp.inspectors_per_10k_workers * double(workers) / 1e4 * insp.visits_per_inspector_month;
 }
@@ -97,23 +86,26 @@ void inspect_and_audit(World& w, const Scenario& s, const Policy& policy, const 
         for (std::size_t a = 0; a < area_count; ++a) {
             if (firms.compliant[f] & (1u << a)) continue;
             double p_detect = 0;
-            if (firms.inspected[f]) p_detect = insp.detection[a] * (announced ? announced_visit_detection : 1.0);
+            if (firms.inspected[f]) p_detect = insp.detection[a] * (announced ? 1.0 - cp.announced_concealment : 1.0);
             if (firms.audited[f]) p_detect = std::max(p_detect, insp.detection[a] * buyer.audit_detection);
             if (detect_u[a] >= p_detect) continue;
             ++found;
             // A found violation is corrected with a chance that rises with management capability;
             // audits ask for corrective action plans but carry no legal sanction.
-            const double correct = cp.correction_rate * (0.5 + firms.capability[f]) * (firms.inspected[f] ? 1.0 : audit_correction_factor);
+            const double correct = cp.correction_rate * (cp.correction_capability_base + firms.capability[f]) *
+                                   (firms.inspected[f] ? 1.0 : cp.audit_correction_factor);
             if (correct_u[a] < correct) firms.compliant[f] |= std::uint8_t(1u << a);
         }
         if (found > 0 && firms.inspected[f]) {
             firms.sanction_risk[f] = std::min(1.0f, firms.sanction_risk[f] + float(cp.sanction_risk_boost * country.rule_of_law));
-            firms.margin[f] -= float(margin_loss_per_sanction_month * found * insp.sanction_months * country.rule_of_law);
+            firms.margin[f] -= float(cp.sanction_margin_hit * found * insp.sanction_months * country.rule_of_law);
             if (u[3] < insp.follow_up_share) firms.follow_up_step[f] = std::int16_t(step + insp.follow_up_delay_months);
         }
     });
 
-    // The visit rate each segment observed this month shapes next month's perceived risk.
+    // The visit rate each segment observed this month shapes next month's perceived risk: firms learn
+    // slowly, keeping most of last month's perception (single precision, as the rate is stored).
+    const float perception_update = float(cp.perception_update), perception_kept = float(1.0 - cp.perception_update);
     for (int sg = 0; sg < seg.count(); ++sg) {
         const auto b = w.segment_firm_begin[sg], e = w.segment_firm_begin[sg + 1];
         if (b == e) continue;

@@ -10,9 +10,6 @@
 namespace supplysim {
 
 namespace {
-constexpr double formalisation_rate = 0.05;  // monthly chance a complying firm registers an informal worker
-constexpr double informalisation_rate = 0.01; // monthly chance a non-complying firm lets a contract lapse
-
 // Performance (docs/performance.md): most workers stay as they are in a month, so a whole batch of
 // 16 workers is tested at once, its contract changes are applied with masks from the batched Philox
 // (which gives exactly the words CounterRng::uniforms would), and only hires go one by one.
@@ -72,8 +69,8 @@ void move_worker(World& w, const Scenario& s, const CounterRng& rng, std::uint32
     if (r.contracts != informal) return;  // nothing to change: formal where lawful, informal where not
     // Drawn only for the few workers whose contract may change, so one scalar block each.
     const double u = rng.uniforms(step, i, Purpose::labour_market)[0];
-    if (r.contracts && informal && u < formalisation_rate) workers.status[i] &= ~status::informal;
-    if (!r.contracts && !informal && u < informalisation_rate) {
+    if (r.contracts && informal && u < s.parameters.workers.registration_rate) workers.status[i] &= ~status::informal;
+    if (!r.contracts && !informal && u < s.parameters.workers.deregistration_rate) {
         workers.status[i] |= status::informal;
         workers.status[i] &= ~status::union_member;
     }
@@ -83,8 +80,8 @@ void move_worker(World& w, const Scenario& s, const CounterRng& rng, std::uint32
 
 void move_workers(World& w, const Scenario& s, const CounterRng& rng, int step) {
     auto& firms = w.firms;
-    const auto formalise = std::uint32_t(draw_threshold(formalisation_rate));
-    const auto informalise = std::uint32_t(draw_threshold(informalisation_rate));
+    const auto formalise = std::uint32_t(draw_threshold(s.parameters.workers.registration_rate));
+    const auto informalise = std::uint32_t(draw_threshold(s.parameters.workers.deregistration_rate));
     for_firm_ranges(w, [&](std::size_t first_firm, std::size_t last_firm) {
         for (std::size_t f = first_firm; f != last_firm; ++f) {
             const FirmLabourRules rules{firms.complies(f, Area::child_labour), firms.complies(f, Area::contracts),

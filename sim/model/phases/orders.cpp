@@ -13,19 +13,16 @@ constexpr double two_pi = 6.283185307179586;
 // mean at 1 (0.5 x sd^2, written out so the value is exactly the one the model has always used).
 constexpr double firm_order_noise_sd = 0.05;
 constexpr double firm_order_noise_correction = 0.00125;
-// Margins recover from sanctions towards the sector's normal margin: each month they keep this much
-// of last month's margin and move the rest of the way to normal.
-constexpr double margin_kept = 0.9;
-constexpr double margin_recovery = 0.1;
 }  // namespace
 
 void place_orders(World& w, const Scenario& s, const Policy& policy, const CounterRng& rng, int step) {
     const auto& p = s.parameters.production;
     refresh_segment_buyer_terms(w, s, policy);
-    // Each buyer's demand this month: yearly cycle (peak before the northern autumn season) and noise.
-    // Steps count from the start of the spin-up, so the calendar month is offset by it.
-    const int calendar_month = ((s.start.month - 1 + step - s.parameters.production.spin_up_months) % 12 + 12) % 12;
-    const double cycle = 1.0 + p.seasonality * std::sin(two_pi * calendar_month / 12.0);
+    // Each buyer's demand this month: yearly cycle (peak_month, April by default: before the northern
+    // autumn season) and noise. Steps count from the start of the spin-up, so the calendar month is
+    // offset by it; the sine peaks a quarter of the year into its cycle.
+    const int cycle_month = ((s.start.month - 1 + step - s.parameters.production.spin_up_months + 4 - p.peak_month) % 12 + 12) % 12;
+    const double cycle = 1.0 + p.seasonality * std::sin(two_pi * cycle_month / 12.0);
     std::vector<double> demand(s.buyers.size());
     for (std::size_t b = 0; b < s.buyers.size(); ++b) {
         const auto u = rng.uniforms(std::uint32_t(step), std::uint32_t(b), Purpose::orders, 1);
@@ -45,9 +42,9 @@ void place_orders(World& w, const Scenario& s, const Policy& policy, const Count
                                  : p.domestic_orders;
         firms.orders[f] = float(positions * level * own_noise);
         firms.subcontracted_in[f] = 0;
-        // The normal margin is eroded by price pressure.
-        const double normal = w.sector_margin[firms.sector[f]] * (1.25 - 0.5 * w.segment_pressure[seg]);
-        firms.margin[f] = float(margin_kept * firms.margin[f] + margin_recovery * normal);
+        // The normal margin is eroded by price pressure; margins recover from sanctions towards it.
+        const double normal = w.sector_margin[firms.sector[f]] * (p.margin_without_pressure - p.margin_pressure_erosion * w.segment_pressure[seg]);
+        firms.margin[f] = float((1.0 - p.margin_recovery) * firms.margin[f] + p.margin_recovery * normal);
     });
 }
 

@@ -80,8 +80,8 @@ void run_programmes(World& w, const Scenario& s, const Policy& policy, const Cou
                                                                          prog.finding_cost_months);
             if (firms.capability[f] < prog.capability_ceiling)
                 firms.capability[f] += float(prog.capability_gain_per_year / 12.0 * (prog.capability_ceiling - firms.capability[f]));
-            // Orders pull margins towards normal by a tenth each month; this keeps them higher by the gain.
-            firms.margin[f] += float(0.1 * prog.productivity_gain * w.sector_margin[firms.sector[f]]);
+            // Orders pull margins towards normal by margin_recovery each month; this keeps them higher by the gain.
+            firms.margin[f] += float(s.parameters.production.margin_recovery * prog.productivity_gain * w.sector_margin[firms.sector[f]]);
             if (check_rate <= 0) return;
             const auto u = rng.uniforms(std::uint32_t(step), std::uint32_t(f), Purpose::programme_check, 3 * block);
             if (u[0] >= check_rate) return;
@@ -93,7 +93,8 @@ void run_programmes(World& w, const Scenario& s, const Policy& policy, const Cou
                 const double detect = std::min(1.0, prog.check_detection * detection[a]);
                 // One draw decides detection and, rescaled, correction.
                 if (draws[a] >= detect) continue;
-                const double correct = cp.correction_rate * (0.5 + firms.capability[f]) * (0.5 + prog.correction_support);
+                const double correct = cp.correction_rate * (cp.correction_capability_base + firms.capability[f]) *
+                                       (cp.programme_correction_base + prog.correction_support);
                 if (draws[a] / detect < correct) firms.compliant[f] |= std::uint8_t(1u << a);
             }
         });

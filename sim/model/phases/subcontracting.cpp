@@ -6,12 +6,6 @@
 
 namespace supplysim {
 
-namespace {
-
-// Normal weekly hours as a share of the legal limit; the rest of the limit is lawful overtime.
-constexpr double normal_hours_share = 0.9;
-}  // namespace
-
 double subcontract_share(const ProductionParameters& p, double price_pressure, double lead_time_weeks) {
     const double rush = std::max(0.0, (p.short_lead_time_weeks - lead_time_weeks) / p.short_lead_time_weeks);
     return std::clamp(p.subcontract_base + p.subcontract_price_weight * price_pressure +
@@ -21,6 +15,8 @@ double subcontract_share(const ProductionParameters& p, double price_pressure, d
 
 void produce_and_subcontract(World& w, const Scenario& s, const Policy& policy, int /*step*/) {
     const auto& p = s.parameters.production;
+    // Normal weekly hours as a share of the legal limit; the rest of the limit is lawful overtime.
+    const double normal_hours_share = p.normal_hours_share;
     auto& firms = w.firms;
     std::vector<float> passed_down(firms.size(), 0.0f);
     const auto& seg = w.segments;
@@ -46,7 +42,7 @@ void produce_and_subcontract(World& w, const Scenario& s, const Policy& policy, 
                     double hours = limit * normal_hours_share * own / positions;
                     double max_hours = limit;
                     if (!firms.complies(f, Area::working_time)) {
-                        hours *= 1.0 + p.habitual_overtime * (1.0 + pressure);
+                        hours *= 1.0 + p.habitual_overtime * (1.0 + p.habitual_overtime_pressure_weight * pressure);
                         max_hours = limit * (1.0 + p.overtime_capacity);
                     }
                     const double worked_hours = std::min(hours, max_hours);
@@ -70,7 +66,7 @@ void produce_and_subcontract(World& w, const Scenario& s, const Policy& policy, 
                 double formal_size = 0, informal_size = 0;
                 for (auto f = w.segment_firm_begin[to]; f < w.segment_firm_begin[to + 1]; ++f)
                     ((firms.kind[f] & firm_kind::informal) ? informal_size : formal_size) += firms.workforce(f);
-                double to_informal = std::clamp(p.informal_subcontract_share * (0.5 + w.segment_pressure[from]), 0.0, 1.0);
+                double to_informal = std::clamp(p.informal_subcontract_share * (p.informal_subcontract_pressure_base + w.segment_pressure[from]), 0.0, 1.0);
                 if (!policy.segments.empty()) to_informal = std::min(1.0, to_informal * policy.segments[std::size_t(from)].informal_subcontract_factor);
                 if (informal_size == 0) to_informal = 0;
                 if (formal_size == 0) to_informal = 1;

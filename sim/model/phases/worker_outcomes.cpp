@@ -111,7 +111,7 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
             const bool no_child = firms.complies(f, Area::child_labour);
             const bool no_forced = firms.complies(f, Area::forced_labour);
             const double p_injury = s.sectors[firms.sector[f]].injury_rate / 1000.0 *
-                                    (osh ? 1.0 : wp.injury_multiplier) * (excess_hours ? 1.3 : 1.0);
+                                    (osh ? 1.0 : wp.injury_multiplier) * (excess_hours ? wp.excess_hours_injury_multiplier : 1.0);
             const double p_harass = wp.harassment_rate * (fair ? 1.0 : wp.harassment_multiplier);
             // Organising tends to the country's density where it is free; elsewhere unions are pushed out.
             const double epz = (firms.kind[f] & firm_kind::epz) ? country.epz_union_access : 1.0;
@@ -119,7 +119,7 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
             // Members leave by resigning or by quitting the job (hires start as non-members); joining
             // balances both so membership settles at the country's density where organising is free.
             const double p_join = free_to_organise ? (wp.union_leave_rate + wp.quit_rate) * density / (1.0 - density) : 0.0;
-            const double p_leave = free_to_organise ? wp.union_leave_rate : 5.0 * wp.union_leave_rate;
+            const double p_leave = free_to_organise ? wp.union_leave_rate : wp.union_leave_multiplier_unfree * wp.union_leave_rate;
             FirmMonthRules rules;
             rules.pays = pays;
             rules.fair = fair;

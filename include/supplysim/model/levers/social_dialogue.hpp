@@ -13,6 +13,7 @@ struct SocialDialogueLever {
     double union_density_gain = 0.05;   // absolute rise in the density organising tends to
     double extension = 0.2;             // law strength added (wages) in segments covered by extended agreements
     double uptake_gain = 0.25;          // national tripartite institutions speed uptake of other levers
+    double secondary_extension_share = 0.5; // extension's law added on working time and organising, relative to wages
 };
 void add_to_policy(const SocialDialogueLever& lever, Policy& policy, const Scenario& scenario, const Where& where,
                    double level);

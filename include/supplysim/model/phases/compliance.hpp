@@ -14,7 +14,8 @@ struct ComplianceInputs {
     double audit_detection = 0;       // audit's detection relative to an unannounced inspection
     double price_pressure = 0;
     double capability = 0.5;
-    double margin_squeeze = 1.0;      // sector margin / firm margin: thin margins make compliance dearer
+    double margin_squeeze = 1.0;      // sector margin / firm margin (bounded by squeeze_min, squeeze_max in
+                                      // the decision): thin margins make compliance dearer
     double peer_share = 0.5;          // share of peers' workers in complying firms
     bool informal = false;            // informal firms are largely outside the law's reach
     // Set by interventions (neutral defaults).
