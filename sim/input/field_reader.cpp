@@ -299,6 +299,27 @@ std::vector<std::string> FieldReader::strings(const std::string& key, const std:
     return keep(key, out);
 }
 
+std::vector<std::string> FieldReader::strings(
+    const std::string& key, const std::vector<std::string>& fallback, const std::string& allowed,
+    const std::function<std::string(const std::vector<std::string>&, std::size_t)>& problem_with,
+    const std::string& meaning) {
+    std::string def;
+    for (const auto& a : fallback) def += (def.empty() ? "" : ", ") + a;
+    record(key, "list of text", "[" + def + "]", allowed, meaning);
+    const ConfigNode* n = get(key);
+    if (!n) return keep(key, fallback);
+    if (n->kind != ConfigNode::Kind::sequence) fail(key, "expected a list of names, got " + kind_name(*n));
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n->items.size(); ++i) {
+        const auto& item = n->items[i];
+        const std::string p = field(key) + "[" + std::to_string(i) + "]";
+        if (item.kind != ConfigNode::Kind::scalar) throw InputError(item.mark, p, "expected a name, got " + kind_name(item));
+        out.push_back(item.scalar);
+        if (const std::string problem = problem_with(out, i); !problem.empty()) throw InputError(item.mark, p, problem);
+    }
+    return keep(key, out);
+}
+
 std::vector<double> FieldReader::numbers(const std::string& key, double min, double max, const std::string& meaning) {
     record(key, "list of numbers", "", range_text(min, max), meaning);
     const ConfigNode* n = get(key);

@@ -1,7 +1,6 @@
 #include "supplysim/model/groups.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "supplysim/model/world.hpp"
 
@@ -28,7 +27,17 @@ int value_in_dimension(const std::string& dim, int country, int sector, int tier
     return informal ? 1 : 0;  // formality
 }
 
-std::vector<std::string> values_of(const Scenario& s, const std::string& dim) {
+// A dimension or crossing written to file: its groups start at `first`; a cell's group is `first` plus
+// its component values in row-major order (the first dimension varies slowest).
+struct WrittenDimension {
+    std::vector<std::string> parts;
+    std::vector<int> sizes;
+    int first = 0;
+};
+
+}  // namespace
+
+std::vector<std::string> dimension_values(const Scenario& s, const std::string& dim) {
     std::vector<std::string> out;
     if (dim == "country") for (auto& c : s.countries) out.push_back(c.name);
     else if (dim == "sector") for (auto& x : s.sectors) out.push_back(x.name);
@@ -39,19 +48,47 @@ std::vector<std::string> values_of(const Scenario& s, const std::string& dim) {
     else if (dim == "disability") out = {"disabled", "not_disabled"};
     else if (dim == "ethnicity") out = {"minority", "majority"};
     else if (dim == "indigenous") out = {"indigenous", "non_indigenous"};
-    else out = {"formal", "informal"};
+    else if (dim == "formality") out = {"formal", "informal"};
     return out;
 }
 
-}  // namespace
+std::vector<std::string> crossing_parts(const std::string& entry) {
+    std::vector<std::string> parts(1);
+    for (const char ch : entry) {
+        if (ch == crossing_separator) parts.emplace_back();
+        else parts.back() += ch;
+    }
+    return parts;
+}
 
 GroupLayout::GroupLayout(const Scenario& s) {
     groups_.push_back({"all", "all"});
-    std::vector<std::pair<std::string, int>> first_group;  // dimension -> index of its first group
-    for (const char* dim : all_dimensions) {
-        if (!wanted(s, dim)) continue;
-        first_group.emplace_back(dim, static_cast<int>(groups_.size()));
-        for (auto& v : values_of(s, dim)) groups_.push_back({dim, v});
+    // Single dimensions in their fixed order, then crossings in the order listed.
+    std::vector<WrittenDimension> written;
+    for (const char* dim : all_dimensions)
+        if (wanted(s, dim)) written.push_back({{dim}, {}, 0});
+    for (const auto& entry : s.outputs.dimensions)
+        if (entry.find(crossing_separator) != std::string::npos) written.push_back({crossing_parts(entry), {}, 0});
+    for (auto& w : written) {
+        w.first = static_cast<int>(groups_.size());
+        std::vector<std::vector<std::string>> values;
+        std::string name;
+        for (const auto& part : w.parts) {
+            values.push_back(dimension_values(s, part));
+            w.sizes.push_back(static_cast<int>(values.back().size()));
+            name += (name.empty() ? "" : std::string(1, crossing_separator)) + part;
+        }
+        // Every combination of values, the last dimension varying fastest.
+        std::vector<int> at(w.parts.size(), 0);
+        for (bool more = !values.empty(); more;) {
+            std::string value;
+            for (std::size_t p = 0; p < at.size(); ++p)
+                value += (p ? std::string(1, crossing_separator) : "") + values[p][std::size_t(at[p])];
+            groups_.push_back({name, value});
+            std::size_t p = at.size();
+            while (p > 0 && ++at[p - 1] == w.sizes[p - 1]) at[--p] = 0;
+            more = p > 0;
+        }
     }
     Segments seg{static_cast<int>(s.countries.size()), static_cast<int>(s.sectors.size()),
                  static_cast<int>(s.tiers.size())};
@@ -62,10 +99,15 @@ GroupLayout::GroupLayout(const Scenario& s) {
             for (int t = 0; t < seg.tiers; ++t)
                 for (int d = 0; d < demo::cells; ++d)
                     for (int inf = 0; inf < 2; ++inf) {
-                        auto& list = cell_groups_[cell_of(seg.of(c, x, t), static_cast<std::uint8_t>(d), inf)];
+                        const auto demography = static_cast<std::uint8_t>(d);
+                        auto& list = cell_groups_[cell_of(seg.of(c, x, t), demography, inf)];
                         list.push_back(0);
-                        for (auto& [dim, first] : first_group)
-                            list.push_back(first + value_in_dimension(dim, c, x, t, static_cast<std::uint8_t>(d), inf));
+                        for (const auto& w : written) {
+                            int index = 0;
+                            for (std::size_t p = 0; p < w.parts.size(); ++p)
+                                index = index * w.sizes[p] + value_in_dimension(w.parts[p], c, x, t, demography, inf);
+                            list.push_back(w.first + index);
+                        }
                     }
 }
 

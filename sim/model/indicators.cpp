@@ -129,15 +129,10 @@ MonthRecorder::MonthRecorder(const GroupLayout& layout)
     const int cells = layout.cell_count();
     totals_.assign(std::size_t(groups_) * counter_count, 0);
     // Which positions of the cells' group lists depend on the segment only, which on k only.
-    std::size_t n = cells > 0 ? layout.groups_of_cell(0).size() : 0;
-    split_ = cells > 0 && cells == segments_ * per_segment;
+    const std::size_t n = cells > 0 ? layout.groups_of_cell(0).size() : 0;
     std::vector<char> seg_only(n, 1), k_only(n, 1);
-    for (int cell = 0; split_ && cell < cells; ++cell) {
+    for (int cell = 0; cell < cells; ++cell) {
         const auto& list = layout.groups_of_cell(cell);
-        if (list.size() != n) {
-            split_ = false;
-            break;
-        }
         const auto& first_of_segment = layout.groups_of_cell(cell - cell % per_segment);
         const auto& same_k = layout.groups_of_cell(cell % per_segment);
         for (std::size_t p = 0; p < n; ++p) {
@@ -145,44 +140,27 @@ MonthRecorder::MonthRecorder(const GroupLayout& layout)
             k_only[p] &= list[p] == same_k[p];
         }
     }
-    std::vector<std::size_t> seg_pos, k_pos;
-    for (std::size_t p = 0; split_ && p < n; ++p) {
-        if (seg_only[p]) seg_pos.push_back(p);
-        else if (k_only[p]) k_pos.push_back(p);
-        else split_ = false;
-    }
-    if (split_) {
-        seg_positions_ = int(seg_pos.size());
-        k_positions_ = int(k_pos.size());
-        for (int sg = 0; sg < segments_; ++sg)
-            for (auto p : seg_pos) seg_groups_.push_back(layout.groups_of_cell(sg * per_segment)[p]);
-        for (int k = 0; k < per_segment; ++k)
-            for (auto p : k_pos) k_groups_.push_back(layout.groups_of_cell(k)[p]);
-        k_sums_.assign(std::size_t(per_segment) * counter_count, 0);
-        seg_sums_.assign(std::size_t(segments_) * counter_count, 0);
-        seg_used_.reserve(std::size_t(segments_));
-        k_used_.reserve(per_segment);
-    } else {
-        cell_begin_.push_back(0);
-        for (int cell = 0; cell < cells; ++cell) {
-            for (int g : layout.groups_of_cell(cell)) cell_groups_.push_back(g);
-            cell_begin_.push_back(std::uint32_t(cell_groups_.size()));
-        }
-    }
+    std::vector<std::size_t> seg_pos, k_pos, cell_pos;
+    for (std::size_t p = 0; p < n; ++p) (seg_only[p] ? seg_pos : k_only[p] ? k_pos : cell_pos).push_back(p);
+    seg_positions_ = int(seg_pos.size());
+    k_positions_ = int(k_pos.size());
+    cell_positions_ = int(cell_pos.size());
+    for (int sg = 0; sg < segments_; ++sg)
+        for (auto p : seg_pos) seg_groups_.push_back(layout.groups_of_cell(sg * per_segment)[p]);
+    for (int k = 0; k < per_segment && cells > 0; ++k)
+        for (auto p : k_pos) k_groups_.push_back(layout.groups_of_cell(k)[p]);
+    for (int cell = 0; cell_positions_ > 0 && cell < cells; ++cell)
+        for (auto p : cell_pos) cell_groups_.push_back(layout.groups_of_cell(cell)[p]);
+    k_sums_.assign(std::size_t(per_segment) * counter_count, 0);
+    seg_sums_.assign(std::size_t(segments_) * counter_count, 0);
+    seg_used_.reserve(std::size_t(segments_));
+    k_used_.reserve(per_segment);
 }
 
 void MonthRecorder::record(const MonthCells& cells, int month, Series& series) {
     constexpr int per_segment = GroupLayout::cells_per_segment;
     std::fill(totals_.begin(), totals_.end(), 0);
     // Every listed row has someone employed; every other row is zero.
-    if (!split_) {
-        for (const std::uint32_t offset : cells.rows) {
-            const std::size_t cell = offset / counter_count;
-            for (auto j = cell_begin_[cell]; j < cell_begin_[cell + 1]; ++j)
-                add_row(&totals_[std::size_t(cell_groups_[j]) * counter_count], &cells.values[offset]);
-        }
-        return write_values(totals_, groups_, month, series);
-    }
     for (const std::uint32_t offset : cells.rows) {
         const std::uint64_t* row = &cells.values[offset];
         const auto cell = int(offset / counter_count);
@@ -193,6 +171,8 @@ void MonthRecorder::record(const MonthCells& cells, int month, Series& series) {
         if (k_sum[c_employed] == 0) k_used_.push_back(k);
         add_row(seg_sum, row);
         add_row(k_sum, row);
+        for (int p = 0; p < cell_positions_; ++p)
+            add_row(&totals_[std::size_t(cell_groups_[std::size_t(cell) * cell_positions_ + p]) * counter_count], row);
     }
     for (const int sg : seg_used_) {
         std::uint64_t* seg_sum = &seg_sums_[std::size_t(sg) * counter_count];

@@ -57,6 +57,17 @@ TEST_CASE("bad values are refused with file, line, field and the allowed range",
         {"start: 2019-13\n", "overlay.yaml:1:8: 'start': month 2019-13 is out of range: expected a month from 1900-01 to 2200-12"},
         {"start: 2019/01\n", "overlay.yaml:1:8: 'start': expected a month as YYYY-MM (e.g. 2017-01), got \"2019/01\""},
         {"outputs: {dimensions: [gender, caste]}\n", "'outputs.dimensions[1]': unknown value \"caste\""},
+        {"outputs: {dimensions: [gender, country*caste]}\n",
+         "overlay.yaml:1:32: 'outputs.dimensions[1]': unknown dimension \"caste\" in crossing \"country*caste\"; expected one of "
+         "country, sector, tier, gender, age_band, migrant, disability, ethnicity, indigenous, formality"},
+        {"outputs: {dimensions: [gender*gender]}\n",
+         "overlay.yaml:1:24: 'outputs.dimensions[0]': crossing \"gender*gender\" crosses \"gender\" with itself"},
+        {"outputs: {dimensions: [country*tier*gender*migrant]}\n",
+         "overlay.yaml:1:24: 'outputs.dimensions[0]': crossing \"country*tier*gender*migrant\" has 4 dimensions; at most 3 can be crossed"},
+        {"outputs: {dimensions: [country*gender, tier, gender*country]}\n",
+         "overlay.yaml:1:46: 'outputs.dimensions[2]': crossing \"gender*country\" repeats \"country*gender\" (entry 0)"},
+        {"outputs: {dimensions: [country*]}\n",
+         "overlay.yaml:1:24: 'outputs.dimensions[0]': unknown dimension \"\" in crossing \"country*\"; expected one of "},
     };
     for (const auto& c : cases) {
         INFO(c.overlay);
