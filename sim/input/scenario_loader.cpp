@@ -244,10 +244,11 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     read_assessments(root, s);
     auto outputs = root.map("outputs", "What is written.");
     s.outputs.dimensions = outputs.strings(
-        "dimensions", {all_dimensions.begin(), all_dimensions.end()}, dimension_entries_allowed(),
+        "dimensions", {default_dimensions.begin(), default_dimensions.end()}, dimension_entries_allowed(),
         [&s](const std::vector<std::string>& entries, std::size_t i) { return dimension_entry_problem(s, entries, i); },
         "Disaggregations written (group \"all\" is always written): one group per value of each dimension, and one "
-        "per combination of values of each crossing (docs/output-schema.md).");
+        "per combination of values of each crossing (docs/output-schema.md). programme and years_in_programme "
+        "(the employer's programme cohort) are written only when listed.");
     s.outputs.compression = int(outputs.integer(
         "compression", s.outputs.compression, 0, 9,
         "Deflate level of the indicator datasets: 0 writes fastest (sweeps of small worlds; files about 1.6x larger), 9 smallest."));

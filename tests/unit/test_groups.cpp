@@ -5,6 +5,8 @@
 #include <map>
 
 #include "input/output_dimensions.hpp"
+#include "supplysim/model/policy.hpp"
+#include "supplysim/model/population.hpp"
 #include "supplysim/runs/experiment.hpp"
 #include "test_support.hpp"
 
@@ -117,4 +119,110 @@ TEST_CASE("groups: a crossing past the group limit is refused with its count and
     CHECK(dimension_entry_problem(s, entries, 1) ==
           "crossing \"country*sector*tier\" has 1200 groups (20 x 10 x 6); the limit is 1000 groups per crossing");
     CHECK(dimension_entry_problem(s, entries, 2).empty());  // 200 groups
+}
+
+TEST_CASE("groups: cohort years advance once per 12 months from the enrolment month", "[groups][cohorts][sanitizer]") {
+    CHECK(years_in_programme(5, 5) == 0);
+    CHECK(years_in_programme(5, 16) == 0);
+    CHECK(years_in_programme(5, 17) == 1);
+    CHECK(years_in_programme(5, 28) == 1);
+    CHECK(years_in_programme(5, 29) == 2);
+    CHECK(years_in_programme(5, 64) == 4);
+    CHECK(years_in_programme(5, 65) == 5);
+    CHECK(years_in_programme(5, 400) == 5);
+}
+
+TEST_CASE("groups: a firm counts in the programme it joined first, ties in canonical order", "[groups][cohorts][sanitizer]") {
+    const Scenario s = test::small_with(
+        "interventions:\n"
+        "  - {type: better_work, name: bw, start: 2019-01, enrolment_per_year: 0.5}\n"
+        "  - {type: score, name: score, start: 2019-01, enrolment_per_year: 0.5}\n"
+        "outputs: {dimensions: [programme, years_in_programme]}\n");
+    const GroupLayout layout(s);
+    REQUIRE(layout.counts_cohorts());
+    const auto& g = layout.groups();
+    REQUIRE(g.size() == 1 + 3 + 7);
+    CHECK(g[1].value == "not_enrolled");
+    CHECK(g[2].value == "bw");
+    CHECK(g[3].value == "score");
+    CHECK(g[4].value == "not_enrolled");
+    CHECK(g[5].value == "0");
+    CHECK(g[10].value == "5_plus");
+    const Policy policy = policy_for_month(s, 0);
+    const CounterRng rng(s.seed, 0);
+    World w = build_world(s, policy, rng);
+    const std::size_t nf = w.firms.size();
+    REQUIRE(nf >= 4);
+    // Firm 0 never joins; firm 1 joins both in month 10 (bw first in order); firm 2 joins score in
+    // month 4 and bw in month 20; firm 3 joins bw in month 40.
+    w.programme_joined.assign(2, std::vector<std::int16_t>(nf, -1));
+    w.programme_joined[0][1] = 10, w.programme_joined[1][1] = 10;
+    w.programme_joined[0][2] = 20, w.programme_joined[1][2] = 4;
+    w.programme_joined[0][3] = 40;
+    // The groups of firm f's cell for a formal woman aged 25-54 this month, as "dimension=value".
+    auto groups_of_firm = [&](std::size_t f, int month) {
+        layout.assign_cell_blocks(w, month);
+        const auto d = std::uint8_t(demo::female | demo::with_age(0, demo::age_25_54));
+        std::vector<std::string> out;
+        for (int group : layout.groups_of_cell(GroupLayout::cell_of(int(w.firm_cell_block[f]), d, false)))
+            out.push_back(g[std::size_t(group)].dimension + "=" + g[std::size_t(group)].value);
+        return out;
+    };
+    using V = std::vector<std::string>;
+    CHECK(groups_of_firm(0, 50) == V{"all=all", "programme=not_enrolled", "years_in_programme=not_enrolled"});
+    CHECK(groups_of_firm(1, 9) == V{"all=all", "programme=not_enrolled", "years_in_programme=not_enrolled"});
+    CHECK(groups_of_firm(1, 10) == V{"all=all", "programme=bw", "years_in_programme=0"});
+    CHECK(groups_of_firm(1, 21) == V{"all=all", "programme=bw", "years_in_programme=0"});
+    CHECK(groups_of_firm(1, 22) == V{"all=all", "programme=bw", "years_in_programme=1"});
+    CHECK(groups_of_firm(2, 4) == V{"all=all", "programme=score", "years_in_programme=0"});
+    CHECK(groups_of_firm(2, 40) == V{"all=all", "programme=score", "years_in_programme=3"});
+    CHECK(groups_of_firm(3, 99) == V{"all=all", "programme=bw", "years_in_programme=4"});
+    CHECK(groups_of_firm(3, 100) == V{"all=all", "programme=bw", "years_in_programme=5_plus"});
+}
+
+TEST_CASE("groups: programme cohorts in a run add up, and year k begins 12 k months after the first enrolment", "[groups][cohorts][integration]") {
+    const Scenario s = test::small_with(
+        "end: 2025-12\n"
+        "interventions:\n"
+        "  - {type: better_work, where: {countries: [south]}, start: 2019-03, enrolment_per_year: 0.3}\n"
+        "  - {type: score, start: 2020-01, enrolment_per_year: 0.2}\n"
+        "outputs: {dimensions: [country, programme, years_in_programme, programme*years_in_programme, country*programme]}\n");
+    const GroupLayout layout(s);
+    const auto series = run_replicates(s, layout, 1)[0];
+    const auto at = group_index(layout);
+    const int employment = indicator("employment");
+    auto emp = [&](int m, const std::string& group) { return series.at(employment, m, at.at(group)); };
+    auto sum_of = [&](int m, const std::string& dimension) {
+        double total = 0;
+        for (int g = 0; g < layout.group_count(); ++g)
+            if (layout.groups()[std::size_t(g)].dimension == dimension) total += series.at(employment, m, g);
+        return total;
+    };
+    for (int m = 0; m < series.months; ++m) {
+        INFO("month " << m);
+        const double all = emp(m, "all=all");
+        CHECK(sum_of(m, "programme") == all);
+        CHECK(sum_of(m, "years_in_programme") == all);
+        CHECK(sum_of(m, "programme*years_in_programme") == all);
+        CHECK(sum_of(m, "country*programme") == all);
+        CHECK(emp(m, "programme*years_in_programme=better_work*1") + emp(m, "programme*years_in_programme=score*1") ==
+              emp(m, "years_in_programme=1"));
+        // Better Work acts in the south only.
+        CHECK(emp(m, "country*programme=north*better_work") == 0);
+        if (m < 2) CHECK(emp(m, "programme=not_enrolled") == all);  // nothing before the first start
+    }
+    // The first month with workers in each cohort year: year k starts 12 k months after enrolment starts.
+    auto first_month = [&](const std::string& group) {
+        for (int m = 0; m < series.months; ++m)
+            if (emp(m, group) > 0) return m;
+        return -1;
+    };
+    const int first = first_month("years_in_programme=0");
+    CHECK(first == 2);  // Better Work's first month, 2019-03
+    CHECK(first_month("years_in_programme=1") == first + 12);
+    CHECK(first_month("years_in_programme=4") == first + 48);
+    CHECK(first_month("years_in_programme=5_plus") == first + 60);
+    const int score = first_month("programme=score");
+    CHECK(score >= 12);  // SCORE starts in 2020-01
+    CHECK(score < 24);
 }

@@ -59,7 +59,8 @@ TEST_CASE("bad values are refused with file, line, field and the allowed range",
         {"outputs: {dimensions: [gender, caste]}\n", "'outputs.dimensions[1]': unknown value \"caste\""},
         {"outputs: {dimensions: [gender, country*caste]}\n",
          "overlay.yaml:1:32: 'outputs.dimensions[1]': unknown dimension \"caste\" in crossing \"country*caste\"; expected one of "
-         "country, sector, tier, gender, age_band, migrant, disability, ethnicity, indigenous, formality"},
+         "country, sector, tier, gender, age_band, migrant, disability, ethnicity, indigenous, formality, programme, "
+         "years_in_programme"},
         {"outputs: {dimensions: [gender*gender]}\n",
          "overlay.yaml:1:24: 'outputs.dimensions[0]': crossing \"gender*gender\" crosses \"gender\" with itself"},
         {"outputs: {dimensions: [country*tier*gender*migrant]}\n",

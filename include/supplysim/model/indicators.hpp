@@ -78,9 +78,10 @@ void record_month(const CellCounters& cells, const GroupLayout& layout, int mont
 // (docs/performance.md). Gives exactly record_month's values: counters are integers, so
 // regrouping the sums cannot change them.
 //
-// A cell is (segment, k) with k = demography byte + 128 * informal. Most groups of a cell depend either
-// on its segment only ("all", country, sector, tier and their crossings) or on k only (the demographic
-// dimensions, formality and their crossings). The cells are summed once per segment and once per k,
+// A cell is (block, k) with k = demography byte + 128 * informal and the block its firm's segment (and
+// programme cohort when counted). Most groups of a cell depend either on its block only ("all",
+// country, sector, tier, programme, years_in_programme and their crossings) or on k only (the
+// demographic dimensions, formality and their crossings). The cells are summed once per block and once per k,
 // and those sums go to those groups: two row additions per occupied cell instead of one per group.
 // Only the groups of crossings that mix the two (country*gender) are added cell by cell, so their
 // cost is paid only when such a crossing is asked for.
@@ -91,13 +92,13 @@ public:
     void record(const MonthCells& cells, int month, Series& series);
 
 private:
-    int groups_ = 0, segments_ = 0;
-    int seg_positions_ = 0, k_positions_ = 0, cell_positions_ = 0;
-    std::vector<int> seg_groups_;   // [segment][seg_positions_]
+    int groups_ = 0, blocks_ = 0;
+    int block_positions_ = 0, k_positions_ = 0, cell_positions_ = 0;
+    std::vector<int> block_groups_;  // [block][block_positions_]
     std::vector<int> k_groups_;     // [k][k_positions_]
-    std::vector<int> cell_groups_;  // [cell][cell_positions_]: groups of crossings of segment and k
-    std::vector<std::uint64_t> totals_, seg_sums_, k_sums_;  // scratch, reused month to month
-    std::vector<int> seg_used_, k_used_;
+    std::vector<int> cell_groups_;  // [cell][cell_positions_]: groups of crossings of block and k
+    std::vector<std::uint64_t> totals_, block_sums_, k_sums_;  // scratch, reused month to month
+    std::vector<int> block_used_, k_used_;
 };
 
 }  // namespace supplysim
