@@ -31,7 +31,7 @@ scenarios:
   - {label: programme of action, file: policy.h5}
 dates: [2020-12, 2022-12, 2030-12]
 indicators: [compliance.osh, compliance.wages, below_minimum_wage, excess_hours, injury_rate, union_density, informal_share]
-groups: [country, tier, gender]
+groups: [country*gender, tier]
 MEMO
 "$analysis" memo out/memo.yaml -o out/memo --force
 echo

@@ -17,6 +17,9 @@ int indicators_command(const Args& args) {
     if (auto code = parse_options(args, opts, {}, vm, "usage: supplysim indicators [--markdown]")) return *code;
     std::string dims = "all";
     for (const char* d : all_dimensions) dims += std::string(", ") + d;
+    dims += " (programme and years_in_programme only when outputs.dimensions lists them)";
+    dims += ", and crossings of " + std::to_string(max_crossed_dimensions) + " of these or fewer (e.g. country*gender, " +
+            "at most " + std::to_string(max_crossing_groups) + " groups each) when outputs.dimensions asks for them";
     if (vm.count("markdown")) {
         std::cout << "| indicator | units | kind | meaning |\n|---|---|---|---|\n";
         for (const auto& i : indicator_catalogue())

@@ -282,10 +282,24 @@ std::vector<FieldReader> FieldReader::list(const std::string& key, std::size_t m
 
 std::vector<std::string> FieldReader::strings(const std::string& key, const std::vector<std::string>& fallback,
                                               const std::vector<std::string>& allowed, const std::string& meaning) {
-    std::string list, def;
+    std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    auto unknown = [&](const std::vector<std::string>& items, std::size_t i) -> std::string {
+        if (allowed.empty() || std::find(allowed.begin(), allowed.end(), items[i]) != allowed.end()) return "";
+        const auto hint = closest_match(items[i], allowed);
+        return "unknown value \"" + items[i] + "\"; expected one of " + list +
+               (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)");
+    };
+    return strings(key, fallback, list, unknown, meaning);
+}
+
+std::vector<std::string> FieldReader::strings(
+    const std::string& key, const std::vector<std::string>& fallback, const std::string& allowed,
+    const std::function<std::string(const std::vector<std::string>&, std::size_t)>& problem_with,
+    const std::string& meaning) {
+    std::string def;
     for (const auto& a : fallback) def += (def.empty() ? "" : ", ") + a;
-    record(key, "list of text", "[" + def + "]", list, meaning);
+    record(key, "list of text", "[" + def + "]", allowed, meaning);
     const ConfigNode* n = get(key);
     if (!n) return keep(key, fallback);
     if (n->kind != ConfigNode::Kind::sequence) fail(key, "expected a list of names, got " + kind_name(*n));
@@ -294,12 +308,8 @@ std::vector<std::string> FieldReader::strings(const std::string& key, const std:
         const auto& item = n->items[i];
         const std::string p = field(key) + "[" + std::to_string(i) + "]";
         if (item.kind != ConfigNode::Kind::scalar) throw InputError(item.mark, p, "expected a name, got " + kind_name(item));
-        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), item.scalar) == allowed.end()) {
-            const auto hint = closest_match(item.scalar, allowed);
-            throw InputError(item.mark, p, "unknown value \"" + item.scalar + "\"; expected one of " + list +
-                                               (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)"));
-        }
         out.push_back(item.scalar);
+        if (const std::string problem = problem_with(out, i); !problem.empty()) throw InputError(item.mark, p, problem);
     }
     return keep(key, out);
 }

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "input/inspectorate_keys.hpp"
+#include "input/output_dimensions.hpp"
 #include "supplysim/input/number_text.hpp"
 #include "supplysim/input/levers/registry.hpp"
 #include "supplysim/input/stored_names.hpp"
@@ -274,8 +275,12 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     read_interventions(root, tree, s);  // docs/model/interventions.md
     read_assessments(root, s);
     auto outputs = root.map("outputs", "What is written.");
-    s.outputs.dimensions = outputs.strings("dimensions", {all_dimensions.begin(), all_dimensions.end()},
-                                           {all_dimensions.begin(), all_dimensions.end()}, "Disaggregations written (group \"all\" is always written).");
+    s.outputs.dimensions = outputs.strings(
+        "dimensions", {default_dimensions.begin(), default_dimensions.end()}, dimension_entries_allowed(),
+        [&s](const std::vector<std::string>& entries, std::size_t i) { return dimension_entry_problem(s, entries, i); },
+        "Disaggregations written (group \"all\" is always written): one group per value of each dimension, and one "
+        "per combination of values of each crossing (docs/output-schema.md). programme and years_in_programme "
+        "(the employer's programme cohort) are written only when listed.");
     s.outputs.compression = int(outputs.integer(
         "compression", s.outputs.compression, 0, 9,
         "Deflate level of the indicator datasets: 0 writes fastest (sweeps of small worlds; files about 1.6x larger), 9 smallest."));

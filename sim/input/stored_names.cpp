@@ -37,10 +37,6 @@ std::string printable(const std::string& name) {
 
 std::string read_group_name(FieldReader& r, const std::string& meaning) {
     const std::string name = r.required_text("name", meaning);
-    if (name.size() > max_group_value_bytes)
-        r.fail("name", "name \"" + name + "\" is " + std::to_string(name.size()) + " bytes long; output files store at most " +
-                           std::to_string(max_group_value_bytes) +
-                           " bytes of a name (UTF-8), so longer names would be cut and could merge into one group");
     if (const auto c = control_character(name); !c.empty())
         r.fail("name", "name \"" + printable(name) + "\" contains the control character " + c + ", which output files cannot store");
     return name;

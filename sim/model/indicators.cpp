@@ -124,81 +124,61 @@ void record_month(const CellCounters& cells, const GroupLayout& layout, int mont
 }
 
 MonthRecorder::MonthRecorder(const GroupLayout& layout)
-    : groups_(layout.group_count()), segments_(layout.cell_count() / GroupLayout::cells_per_segment) {
-    constexpr int per_segment = GroupLayout::cells_per_segment;
+    : groups_(layout.group_count()), blocks_(layout.cell_count() / GroupLayout::cells_per_block) {
+    constexpr int per_block = GroupLayout::cells_per_block;
     const int cells = layout.cell_count();
     totals_.assign(std::size_t(groups_) * counter_count, 0);
-    // Which positions of the cells' group lists depend on the segment only, which on k only.
-    std::size_t n = cells > 0 ? layout.groups_of_cell(0).size() : 0;
-    split_ = cells > 0 && cells == segments_ * per_segment;
-    std::vector<char> seg_only(n, 1), k_only(n, 1);
-    for (int cell = 0; split_ && cell < cells; ++cell) {
+    // Which positions of the cells' group lists depend on the block only, which on k only.
+    const std::size_t n = cells > 0 ? layout.groups_of_cell(0).size() : 0;
+    std::vector<char> block_only(n, 1), k_only(n, 1);
+    for (int cell = 0; cell < cells; ++cell) {
         const auto& list = layout.groups_of_cell(cell);
-        if (list.size() != n) {
-            split_ = false;
-            break;
-        }
-        const auto& first_of_segment = layout.groups_of_cell(cell - cell % per_segment);
-        const auto& same_k = layout.groups_of_cell(cell % per_segment);
+        const auto& first_of_block = layout.groups_of_cell(cell - cell % per_block);
+        const auto& same_k = layout.groups_of_cell(cell % per_block);
         for (std::size_t p = 0; p < n; ++p) {
-            seg_only[p] &= list[p] == first_of_segment[p];
+            block_only[p] &= list[p] == first_of_block[p];
             k_only[p] &= list[p] == same_k[p];
         }
     }
-    std::vector<std::size_t> seg_pos, k_pos;
-    for (std::size_t p = 0; split_ && p < n; ++p) {
-        if (seg_only[p]) seg_pos.push_back(p);
-        else if (k_only[p]) k_pos.push_back(p);
-        else split_ = false;
-    }
-    if (split_) {
-        seg_positions_ = int(seg_pos.size());
-        k_positions_ = int(k_pos.size());
-        for (int sg = 0; sg < segments_; ++sg)
-            for (auto p : seg_pos) seg_groups_.push_back(layout.groups_of_cell(sg * per_segment)[p]);
-        for (int k = 0; k < per_segment; ++k)
-            for (auto p : k_pos) k_groups_.push_back(layout.groups_of_cell(k)[p]);
-        k_sums_.assign(std::size_t(per_segment) * counter_count, 0);
-        seg_sums_.assign(std::size_t(segments_) * counter_count, 0);
-        seg_used_.reserve(std::size_t(segments_));
-        k_used_.reserve(per_segment);
-    } else {
-        cell_begin_.push_back(0);
-        for (int cell = 0; cell < cells; ++cell) {
-            for (int g : layout.groups_of_cell(cell)) cell_groups_.push_back(g);
-            cell_begin_.push_back(std::uint32_t(cell_groups_.size()));
-        }
-    }
+    std::vector<std::size_t> block_pos, k_pos, cell_pos;
+    for (std::size_t p = 0; p < n; ++p) (block_only[p] ? block_pos : k_only[p] ? k_pos : cell_pos).push_back(p);
+    block_positions_ = int(block_pos.size());
+    k_positions_ = int(k_pos.size());
+    cell_positions_ = int(cell_pos.size());
+    for (int b = 0; b < blocks_; ++b)
+        for (auto p : block_pos) block_groups_.push_back(layout.groups_of_cell(b * per_block)[p]);
+    for (int k = 0; k < per_block && cells > 0; ++k)
+        for (auto p : k_pos) k_groups_.push_back(layout.groups_of_cell(k)[p]);
+    for (int cell = 0; cell_positions_ > 0 && cell < cells; ++cell)
+        for (auto p : cell_pos) cell_groups_.push_back(layout.groups_of_cell(cell)[p]);
+    k_sums_.assign(std::size_t(per_block) * counter_count, 0);
+    block_sums_.assign(std::size_t(blocks_) * counter_count, 0);
+    block_used_.reserve(std::size_t(blocks_));
+    k_used_.reserve(per_block);
 }
 
 void MonthRecorder::record(const MonthCells& cells, int month, Series& series) {
-    constexpr int per_segment = GroupLayout::cells_per_segment;
+    constexpr int per_block = GroupLayout::cells_per_block;
     std::fill(totals_.begin(), totals_.end(), 0);
     // Every listed row has someone employed; every other row is zero.
-    if (!split_) {
-        for (const std::uint32_t offset : cells.rows) {
-            const std::size_t cell = offset / counter_count;
-            for (auto j = cell_begin_[cell]; j < cell_begin_[cell + 1]; ++j)
-                add_row(&totals_[std::size_t(cell_groups_[j]) * counter_count], &cells.values[offset]);
-        }
-        return write_values(totals_, groups_, month, series);
-    }
     for (const std::uint32_t offset : cells.rows) {
         const std::uint64_t* row = &cells.values[offset];
         const auto cell = int(offset / counter_count);
-        const int sg = cell / per_segment, k = cell % per_segment;
-        std::uint64_t* seg_sum = &seg_sums_[std::size_t(sg) * counter_count];
+        const int b = cell / per_block, k = cell % per_block;
+        std::uint64_t* block_sum = &block_sums_[std::size_t(b) * counter_count];
         std::uint64_t* k_sum = &k_sums_[std::size_t(k) * counter_count];
-        if (seg_sum[c_employed] == 0) seg_used_.push_back(sg);
+        if (block_sum[c_employed] == 0) block_used_.push_back(b);
         if (k_sum[c_employed] == 0) k_used_.push_back(k);
-        add_row(seg_sum, row);
+        add_row(block_sum, row);
         add_row(k_sum, row);
+        for (int p = 0; p < cell_positions_; ++p)
+            add_row(&totals_[std::size_t(cell_groups_[std::size_t(cell) * cell_positions_ + p]) * counter_count], row);
     }
-    for (const int sg : seg_used_) {
-        std::uint64_t* seg_sum = &seg_sums_[std::size_t(sg) * counter_count];
-        for (int p = 0; p < seg_positions_; ++p)
-            add_row(&totals_[std::size_t(seg_groups_[std::size_t(sg) * seg_positions_ + p]) * counter_count], seg_sum);
-        std::fill_n(seg_sum, counter_count, 0);
+    for (const int b : block_used_) {
+        std::uint64_t* block_sum = &block_sums_[std::size_t(b) * counter_count];
+        for (int p = 0; p < block_positions_; ++p)
+            add_row(&totals_[std::size_t(block_groups_[std::size_t(b) * block_positions_ + p]) * counter_count], block_sum);
+        std::fill_n(block_sum, counter_count, 0);
     }
     for (const int k : k_used_) {
         std::uint64_t* k_sum = &k_sums_[std::size_t(k) * counter_count];
@@ -206,7 +186,7 @@ void MonthRecorder::record(const MonthCells& cells, int month, Series& series) {
             add_row(&totals_[std::size_t(k_groups_[std::size_t(k) * k_positions_ + p]) * counter_count], k_sum);
         std::fill_n(k_sum, counter_count, 0);
     }
-    seg_used_.clear();
+    block_used_.clear();
     k_used_.clear();
     write_values(totals_, groups_, month, series);
 }

@@ -42,6 +42,7 @@ Series simulate_replicate(const Scenario& s, const GroupLayout& layout, int repl
         produce_and_subcontract(world, s, policy, step);
         register_informal(world, policy, rng, step, month);
         run_programmes(world, s, policy, rng, step, month);
+        if (layout.counts_cohorts()) layout.assign_cell_blocks(world, month);  // firms' programme cohorts
         decide_compliance(world, s, policy, rng, step);
         inspect_and_audit(world, s, policy, rng, step);
         // live_the_month clears and refills the rows in use; no 1 MB clear per month (docs/performance.md).

@@ -21,12 +21,16 @@ namespace supplysim {
 
 namespace {
 
+// /groups in format version 1: fixed-length, NUL-padded fields (still read).
 constexpr std::size_t dimension_chars = 32, value_chars = 64;
-static_assert(value_chars == max_group_value_bytes + 1, "scenario names are checked against the /groups width");
-
-struct GroupRecord {
+struct FixedGroupRecord {
     char dimension[dimension_chars];
     char value[value_chars];
+};
+// /groups from format version 2: variable-length UTF-8 strings.
+struct GroupRecord {
+    const char* dimension;
+    const char* value;
 };
 
 void quiet_hdf5() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
@@ -90,16 +94,61 @@ T read_scalar_attr(hid_t obj, const char* name, hid_t type, T fallback) {
 }
 
 hid_t group_record_type() {
+    hid_t text = H5Tcopy(H5T_C_S1);
+    H5Tset_size(text, H5T_VARIABLE);
+    H5Tset_cset(text, H5T_CSET_UTF8);
+    hid_t t = H5Tcreate(H5T_COMPOUND, sizeof(GroupRecord));
+    H5Tinsert(t, "dimension", HOFFSET(GroupRecord, dimension), text);
+    H5Tinsert(t, "value", HOFFSET(GroupRecord, value), text);
+    H5Tclose(text);
+    return t;
+}
+
+hid_t fixed_group_record_type() {
     hid_t dim = H5Tcopy(H5T_C_S1);
     H5Tset_size(dim, dimension_chars);
     hid_t val = H5Tcopy(H5T_C_S1);
     H5Tset_size(val, value_chars);
-    hid_t t = H5Tcreate(H5T_COMPOUND, sizeof(GroupRecord));
-    H5Tinsert(t, "dimension", HOFFSET(GroupRecord, dimension), dim);
-    H5Tinsert(t, "value", HOFFSET(GroupRecord, value), val);
+    hid_t t = H5Tcreate(H5T_COMPOUND, sizeof(FixedGroupRecord));
+    H5Tinsert(t, "dimension", HOFFSET(FixedGroupRecord, dimension), dim);
+    H5Tinsert(t, "value", HOFFSET(FixedGroupRecord, value), val);
     H5Tclose(dim);
     H5Tclose(val);
     return t;
+}
+
+// The rows of /groups, whichever of the two layouts the file has; empty when unreadable.
+std::vector<Group> read_group_table(hid_t groups) {
+    std::vector<Group> out;
+    hid_t space = H5Dget_space(groups);
+    const auto n = std::size_t(std::max<hssize_t>(0, H5Sget_simple_extent_npoints(space)));
+    hid_t file_type = H5Dget_type(groups);
+    bool variable = false;
+    if (H5Tget_class(file_type) == H5T_COMPOUND && H5Tget_nmembers(file_type) == 2) {
+        hid_t member = H5Tget_member_type(file_type, 0);
+        variable = H5Tis_variable_str(member) > 0;
+        H5Tclose(member);
+    }
+    H5Tclose(file_type);
+    if (n > 0 && variable) {
+        std::vector<GroupRecord> rec(n);
+        hid_t t = group_record_type();
+        if (H5Dread(groups, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, rec.data()) >= 0) {
+            for (const auto& r : rec) out.push_back({r.dimension ? r.dimension : "", r.value ? r.value : ""});
+            H5Dvlen_reclaim(t, space, H5P_DEFAULT, rec.data());
+        }
+        H5Tclose(t);
+    } else if (n > 0) {
+        std::vector<FixedGroupRecord> rec(n);
+        hid_t t = fixed_group_record_type();
+        if (H5Dread(groups, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, rec.data()) >= 0)
+            for (const auto& r : rec)
+                out.push_back({std::string(r.dimension, strnlen(r.dimension, dimension_chars)),
+                               std::string(r.value, strnlen(r.value, value_chars))});
+        H5Tclose(t);
+    }
+    H5Sclose(space);
+    return out;
 }
 
 void write_1d(hid_t loc, const char* name, hid_t file_type, hid_t mem_type, const void* data, hsize_t n,
@@ -245,11 +294,7 @@ ResultFile ResultFile::create(AtomicFile target, const OutputHeader& h) {
     H5Dclose(time);
 
     std::vector<GroupRecord> records(h.groups.size());
-    for (std::size_t g = 0; g < h.groups.size(); ++g) {
-        std::memset(&records[g], 0, sizeof(GroupRecord));
-        std::strncpy(records[g].dimension, h.groups[g].dimension.c_str(), dimension_chars - 1);
-        std::strncpy(records[g].value, h.groups[g].value.c_str(), value_chars - 1);
-    }
+    for (std::size_t g = 0; g < h.groups.size(); ++g) records[g] = {h.groups[g].dimension.c_str(), h.groups[g].value.c_str()};
     hid_t gtype = group_record_type();
     write_1d(file, "groups", gtype, gtype, records.data(), records.size(), partial);
     H5Tclose(gtype);
@@ -444,16 +489,7 @@ FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
     }
     hid_t groups = H5Dopen2(file, "groups", H5P_DEFAULT);
     if (groups >= 0) {
-        hid_t space = H5Dget_space(groups);
-        const auto n = H5Sget_simple_extent_npoints(space);
-        std::vector<GroupRecord> rec(std::size_t(std::max<hssize_t>(0, n)));
-        hid_t t = group_record_type();
-        if (n > 0 && H5Dread(groups, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, rec.data()) >= 0)
-            for (auto& r : rec)
-                s.groups.push_back({std::string(r.dimension, strnlen(r.dimension, dimension_chars)),
-                                    std::string(r.value, strnlen(r.value, value_chars))});
-        H5Tclose(t);
-        H5Sclose(space);
+        s.groups = read_group_table(groups);
         H5Dclose(groups);
     }
     hid_t ind = H5Gopen2(file, "indicators", H5P_DEFAULT);

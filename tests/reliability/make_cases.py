@@ -199,10 +199,6 @@ case("null_required", "tiers[0].worker_share", "no value given (null)", "    wor
 case("null_tilde", "countries[0].informality", "no value given (null)", "    informality: 0.5", "    informality: ~ #<")
 case("null_in_child", "seed", "no value given (null)", None, None, line=2, text="extends: extends_base_ok.yaml\nseed: #<\n")
 case("multi_document", "-", "a second YAML document (after `---`)", None, None, text=BASE + "---\nseed: 8 #<\n")
-case("name_too_long", "countries[1].name", "is 64 bytes long; output files store at most 63 bytes", "  - name: beta",
-     "  - name: " + "b" * 64 + " #<")
-case("name_cut_in_utf8", "countries[1].name", "is 64 bytes long; output files store at most 63 bytes", "  - name: beta",
-     "  - name: " + "b" * 62 + "\u00e9 #<")
 case("name_control_character", "tiers[1].name", "contains the control character 0x09", "  - name: tier2",
      '  - name: "tier\\t2" #<')
 case("assessment_name_separator", "assessments[0].name", 'contains ";"', None, None,

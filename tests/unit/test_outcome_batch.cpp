@@ -97,7 +97,7 @@ TEST_CASE("outcome batch: the vector flush of a firm's cells adds what the one-c
         live_firm_workers_reference(random_rules(gen, 0, size), rng, std::uint32_t(trial), 0, size, workers, sums);
         FirmCellSums fast_sums = sums;
         FirmCellFacts facts;
-        facts.segment = int(gen() % segments);
+        facts.cell_block = int(gen() % segments);
         facts.compliant = std::uint8_t(gen());
         facts.excess_hours = gen() % 2;
         facts.inspected = gen() % 2;

@@ -166,7 +166,9 @@ TEST_CASE("worker outcomes: non-compliance on OSH raises injuries, counted per c
 }
 
 TEST_CASE("indicators: the month recorder gives record_month's values from the rows in use", "[phases][indicators][determinism]") {
-    const Scenario s = test::small_scenario();
+    // The default groups, and crossings of segment dimensions, of demographic ones and of both.
+    const Scenario s = GENERATE(test::small_scenario(), test::small_with(
+        "outputs: {dimensions: [country, gender, country*tier, gender*age_band, country*gender, sector*migrant*formality]}\n"));
     const Policy policy = policy_for_month(s, 0);
     const CounterRng rng(s.seed, 1);
     World w = build_world(s, policy, rng);

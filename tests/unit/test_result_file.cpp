@@ -70,6 +70,61 @@ TEST_CASE("results round-trip through HDF5 and the file appears only when comple
             CHECK(read_value(out, "compliance.osh", 1, hsize_t(month), hsize_t(group)) == series[1].at(osh, month, group));
 }
 
+TEST_CASE("group names of any length and UTF-8 text round-trip through /groups", "[hdf5][sanitizer]") {
+    TempDir dir;
+    const Scenario s = test::small_with("outputs: {dimensions: [gender, disability*indigenous*ethnicity]}\n");
+    const GroupLayout layout(s);
+    OutputHeader h = make_header(s, layout, 1, 1, "test");
+    // Longer than format version 1's fixed fields (32 and 64 bytes), and not ASCII.
+    h.groups.push_back({"years_in_programme*country*gender", "Côte_d'Ivoire_région_des_Savanes*5_plus*tier2*female_workers_and_more"});
+    const std::string out = (dir.path / "g.h5").string();
+    auto file = ResultFile::create(out, h);
+    file.mark_run_done(0);
+    file.finish();
+    const FileSummary summary = read_file_summary(out);
+    REQUIRE(summary.groups.size() == h.groups.size());
+    for (std::size_t g = 0; g < h.groups.size(); ++g) {
+        CHECK(summary.groups[g].dimension == h.groups[g].dimension);
+        CHECK(summary.groups[g].value == h.groups[g].value);
+    }
+    CHECK(summary.groups[3].dimension == "disability*indigenous*ethnicity");
+    CHECK(summary.groups[3].value == "disabled*indigenous*minority");
+    CHECK(summary.format_version == 2);
+}
+
+TEST_CASE("/groups of format version 1 (fixed-length strings) are still read", "[hdf5][sanitizer]") {
+    TempDir dir;
+    const Scenario s = test::small_with("outputs: {dimensions: [gender]}\n");
+    const GroupLayout layout(s);
+    const std::string out = (dir.path / "v1.h5").string();
+    auto file = ResultFile::create(out, make_header(s, layout, 1, 1, "test"));
+    file.mark_run_done(0);
+    file.finish();
+    // Replace /groups by version 1's table: 32- and 64-byte NUL-padded fields.
+    struct Fixed {
+        char dimension[32];
+        char value[64];
+    };
+    Fixed rows[3] = {{"all", "all"}, {"gender", "female"}, {"gender", "male"}};
+    hid_t f = H5Fopen(out.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
+    REQUIRE(H5Ldelete(f, "groups", H5P_DEFAULT) >= 0);
+    hid_t dim = H5Tcopy(H5T_C_S1), val = H5Tcopy(H5T_C_S1);
+    H5Tset_size(dim, 32);
+    H5Tset_size(val, 64);
+    hid_t t = H5Tcreate(H5T_COMPOUND, sizeof(Fixed));
+    H5Tinsert(t, "dimension", HOFFSET(Fixed, dimension), dim);
+    H5Tinsert(t, "value", HOFFSET(Fixed, value), val);
+    const hsize_t n = 3;
+    hid_t space = H5Screate_simple(1, &n, nullptr);
+    hid_t ds = H5Dcreate2(f, "groups", t, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    REQUIRE(H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows) >= 0);
+    H5Dclose(ds), H5Sclose(space), H5Tclose(t), H5Tclose(dim), H5Tclose(val), H5Fclose(f);
+    const FileSummary summary = read_file_summary(out);
+    REQUIRE(summary.groups.size() == 3);
+    CHECK(summary.groups[1].dimension == "gender");
+    CHECK(summary.groups[2].value == "male");
+}
+
 TEST_CASE("info refuses foreign, truncated and incomplete files with a clear message", "[hdf5][sanitizer]") {
     TempDir dir;
     const std::string text = (dir.path / "note.h5").string();

@@ -59,6 +59,18 @@ TEST_CASE("bad values are refused with file, line, field and the allowed range",
         {"outputs: {dimensions: [gender, caste]}\n", "'outputs.dimensions[1]': unknown value \"caste\""},
         {"parameters:\n  compliance:\n    squeeze_min: 2\n    squeeze_max: 1.5\n",
          "overlay.yaml:4:18: 'parameters.compliance.squeeze_max': value 1.5 is below squeeze_min 2: expected squeeze_max >= squeeze_min"},
+        {"outputs: {dimensions: [gender, country*caste]}\n",
+         "overlay.yaml:1:32: 'outputs.dimensions[1]': unknown dimension \"caste\" in crossing \"country*caste\"; expected one of "
+         "country, sector, tier, gender, age_band, migrant, disability, ethnicity, indigenous, formality, programme, "
+         "years_in_programme"},
+        {"outputs: {dimensions: [gender*gender]}\n",
+         "overlay.yaml:1:24: 'outputs.dimensions[0]': crossing \"gender*gender\" crosses \"gender\" with itself"},
+        {"outputs: {dimensions: [country*tier*gender*migrant]}\n",
+         "overlay.yaml:1:24: 'outputs.dimensions[0]': crossing \"country*tier*gender*migrant\" has 4 dimensions; at most 3 can be crossed"},
+        {"outputs: {dimensions: [country*gender, tier, gender*country]}\n",
+         "overlay.yaml:1:46: 'outputs.dimensions[2]': crossing \"gender*country\" repeats \"country*gender\" (entry 0)"},
+        {"outputs: {dimensions: [country*]}\n",
+         "overlay.yaml:1:24: 'outputs.dimensions[0]': unknown dimension \"\" in crossing \"country*\"; expected one of "},
     };
     for (const auto& c : cases) {
         INFO(c.overlay);

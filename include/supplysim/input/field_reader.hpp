@@ -2,6 +2,7 @@
 // Typed, checked access to one map of a ConfigNode tree. Every read names its key, default, allowed
 // range and meaning, so the same calls validate input and document the scenario format: a
 // SchemaRecorder collects them into the scenario reference.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -70,6 +71,12 @@ public:
     // A list of plain strings.
     std::vector<std::string> strings(const std::string& key, const std::vector<std::string>& fallback,
                                      const std::vector<std::string>& allowed, const std::string& meaning);
+    // A list of plain strings, each checked by `problem_with` (what is wrong with the item at an index
+    // of the list, "" when nothing is); `allowed` describes what is accepted, for the reference.
+    std::vector<std::string> strings(const std::string& key, const std::vector<std::string>& fallback,
+                                     const std::string& allowed,
+                                     const std::function<std::string(const std::vector<std::string>& items, std::size_t index)>& problem_with,
+                                     const std::string& meaning);
     // A list of numbers, each within [min, max]; empty when absent.
     std::vector<double> numbers(const std::string& key, double min, double max, const std::string& meaning);
     // A map from names (e.g. country names) to numbers; names are checked against `names`.

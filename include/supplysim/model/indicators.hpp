@@ -78,11 +78,13 @@ void record_month(const CellCounters& cells, const GroupLayout& layout, int mont
 // (docs/performance.md). Gives exactly record_month's values: counters are integers, so
 // regrouping the sums cannot change them.
 //
-// A cell is (segment, k) with k = demography byte + 128 * informal. In the usual layout every group of
-// a cell depends either on its segment only ("all", country, sector, tier) or on k only (the
-// demographic dimensions, formality). The cells are then summed once per segment and once per k,
-// and those sums go to the groups: two row additions per occupied cell instead of one per group. A
-// layout that does not split this way is summed cell by cell from flat group lists.
+// A cell is (block, k) with k = demography byte + 128 * informal and the block its firm's segment (and
+// programme cohort when counted). Most groups of a cell depend either on its block only ("all",
+// country, sector, tier, programme, years_in_programme and their crossings) or on k only (the
+// demographic dimensions, formality and their crossings). The cells are summed once per block and once per k,
+// and those sums go to those groups: two row additions per occupied cell instead of one per group.
+// Only the groups of crossings that mix the two (country*gender) are added cell by cell, so their
+// cost is paid only when such a crossing is asked for.
 class MonthRecorder {
 public:
     explicit MonthRecorder(const GroupLayout& layout);
@@ -90,15 +92,13 @@ public:
     void record(const MonthCells& cells, int month, Series& series);
 
 private:
-    int groups_ = 0, segments_ = 0;
-    bool split_ = false;
-    int seg_positions_ = 0, k_positions_ = 0;
-    std::vector<int> seg_groups_;            // [segment][seg_positions_]
-    std::vector<int> k_groups_;              // [k][k_positions_]
-    std::vector<std::uint32_t> cell_begin_;  // flat group lists when the layout does not split
-    std::vector<int> cell_groups_;
-    std::vector<std::uint64_t> totals_, seg_sums_, k_sums_;  // scratch, reused month to month
-    std::vector<int> seg_used_, k_used_;
+    int groups_ = 0, blocks_ = 0;
+    int block_positions_ = 0, k_positions_ = 0, cell_positions_ = 0;
+    std::vector<int> block_groups_;  // [block][block_positions_]
+    std::vector<int> k_groups_;     // [k][k_positions_]
+    std::vector<int> cell_groups_;  // [cell][cell_positions_]: groups of crossings of block and k
+    std::vector<std::uint64_t> totals_, block_sums_, k_sums_;  // scratch, reused month to month
+    std::vector<int> block_used_, k_used_;
 };
 
 }  // namespace supplysim

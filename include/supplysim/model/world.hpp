@@ -112,6 +112,10 @@ struct World {
     // Per per-firm programme (the scenario's interventions with a programme, in canonical order):
     // the month each firm joined, -1 if it has not.
     std::vector<std::vector<std::int16_t>> programme_joined;
+    // Per firm: the block of indicator cells its workers are counted in this month (GroupLayout), set
+    // when the groups include programme cohorts; empty otherwise, and the block is the firm's segment.
+    std::vector<std::uint32_t> firm_cell_block;
+    int cell_block(std::size_t f, int segment) const { return firm_cell_block.empty() ? segment : int(firm_cell_block[f]); }
 };
 
 }  // namespace supplysim

@@ -34,7 +34,7 @@ template <class AddCell>
         const int k = sums.touched[t];
         const auto d = std::uint8_t(k & 127);
         const bool informal = k & 128;
-        const auto row = std::uint32_t(GroupLayout::cell_of(facts.segment, d, informal)) * counter_count;
+        const auto row = std::uint32_t(GroupLayout::cell_of(facts.cell_block, d, informal)) * counter_count;
         std::uint64_t* out = values + row;
         if (out[c_employed] == 0) rows.push_back(row);
         add(out, sums.cell[k], d, informal);

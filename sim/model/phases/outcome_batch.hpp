@@ -75,7 +75,7 @@ std::uint32_t live_firm_workers_reference(const FirmMonthRules& rules, const Cou
 
 // A firm's facts counted once for each employed worker of each of its cells.
 struct FirmCellFacts {
-    int segment = 0;
+    int cell_block = 0;          // its block of cells (GroupLayout): segment, and cohort when counted
     std::uint8_t compliant = 0;  // Area bitmask
     bool excess_hours = false;   // weekly hours above the legal limit
     bool inspected = false;      // visited by the inspectorate this month

@@ -18,11 +18,11 @@ void count_programme_outcomes(const World& w, const Scenario& s, const Policy& p
         const std::uint8_t pf = flags ? firms.programme_flags[f] : 0;
         const bool cover = cp.injury_cover_formal > 0 || cp.injury_cover_informal > 0;
         if (pf == 0 && !cover) continue;
-        const int seg = w.segments.of(firms.country[f], firms.sector[f], firms.tier[f]);
+        const int block = w.cell_block(f, w.segments.of(firms.country[f], firms.sector[f], firms.tier[f]));
         for (auto i = firms.worker_begin[f], employed_end = firms.working_end(f); i < employed_end; ++i) {
             const std::uint8_t st = workers.status[i];
             const bool informal = st & status::informal;
-            std::uint64_t* c = &cells[std::size_t(GroupLayout::cell_of(seg, workers.demography[i], informal)) * counter_count];
+            std::uint64_t* c = &cells[std::size_t(GroupLayout::cell_of(block, workers.demography[i], informal)) * counter_count];
             c[c_better_work] += (pf & programme_flag::better_work) != 0;
             c[c_programme] += (pf & programme_flag::enterprise) != 0;
             c[c_ifa] += (pf & programme_flag::ifa) != 0;

@@ -136,7 +136,7 @@ void live_the_month(World& w, const Scenario& s, const Policy& policy, const Cou
             rules.leave_union = DrawTest::of(p_leave);
 
             FirmCellFacts facts;
-            facts.segment = seg;
+            facts.cell_block = w.cell_block(f, seg);
             facts.compliant = firms.compliant[f];
             facts.excess_hours = excess_hours;
             facts.inspected = firms.inspected[f] != 0;
