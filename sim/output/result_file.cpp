@@ -229,10 +229,13 @@ std::vector<Assessment> parse_assessments(const std::string& text) {
 
 }  // namespace
 
-std::string unknown_format_version(int version) {
+std::string unknown_format_version(int version, int oldest_readable) {
+    const std::string readable = oldest_readable == output_format_version
+                                     ? "format version " + std::to_string(output_format_version)
+                                     : "format versions " + std::to_string(oldest_readable) + " to " +
+                                           std::to_string(output_format_version);
     return "written in format version " + std::to_string(version) + ", which this supplysim (" + std::string(program_version) +
-           ") cannot read: it reads format version " + std::to_string(output_format_version) +
-           " (docs/output-schema.md); use the supplysim version that wrote it";
+           ") cannot read: it reads " + readable + " (docs/output-schema.md); use the supplysim version that wrote it";
 }
 
 ResultFile::ResultFile(AtomicFile target, std::int64_t file_id)
@@ -466,9 +469,10 @@ FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
         fail(path, "not a supplysim results file (no format=\"supplysim\" attribute)");
     }
     s.format_version = read_scalar_attr(file, "format_version", H5T_NATIVE_INT, 0);
-    if (s.format_version != output_format_version) {
+    // Version 1 differs only in its fixed-width /groups strings, which read_groups still reads.
+    if (s.format_version < 1 || s.format_version > output_format_version) {
         H5Fclose(file);
-        fail(path, unknown_format_version(s.format_version));
+        fail(path, unknown_format_version(s.format_version, 1));
     }
     s.program_version = read_string_attr(file, "program_version");
     s.scenario_name = read_string_attr(file, "scenario_name");

@@ -143,7 +143,7 @@ PartInfo read_part_info(const std::string& path) {
     }
     if (const int version = int(read_int_attr(file, "format_version", 0)); version != output_format_version) {
         H5Fclose(file);
-        fail(path, unknown_format_version(version));
+        fail(path, unknown_format_version(version, output_format_version));  // parts of one sweep: one version
     }
     info.hash = read_string_attr(file, "sweep_hash");
     info.sweep_name = read_string_attr(file, "sweep_name");

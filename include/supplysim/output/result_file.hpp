@@ -91,6 +91,7 @@ struct FileSummary {
 FileSummary read_file_summary(const std::string& path, bool allow_incomplete = false);
 
 // Why a file of another `format_version` is refused (one phrase, after the file name).
-std::string unknown_format_version(int version);
+// `oldest_readable`: the oldest version the reader in question accepts (up to output_format_version).
+std::string unknown_format_version(int version, int oldest_readable);
 
 }  // namespace supplysim
