@@ -6,6 +6,7 @@
 
 #include "input/inspectorate_keys.hpp"
 #include "supplysim/input/levers/registry.hpp"
+#include "supplysim/input/uncertainty.hpp"
 #include "supplysim/model/groups.hpp"
 
 namespace supplysim {
@@ -241,6 +242,7 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     read_parameters(root.map("parameters", "Behavioural parameters (defaults documented in docs/model)."), s.parameters);
     read_interventions(root, tree, s);  // docs/model/interventions.md
     read_assessments(root, s);
+    read_uncertainty(tree, &root, recorder);  // checked here; the ensemble is drawn by runs/parameter_ensemble.hpp
     auto outputs = root.map("outputs", "What is written.");
     s.outputs.dimensions = outputs.strings("dimensions", {all_dimensions.begin(), all_dimensions.end()},
                                            {all_dimensions.begin(), all_dimensions.end()}, "Disaggregations written (group \"all\" is always written).");
