@@ -49,6 +49,7 @@ int run_command(const Args& args, const std::string& command_line) {
         "threads,t", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
         "uncertainty,u", po::value<std::string>(), "YAML file with an `uncertainty:` block (replaces the scenario's)")(
         "draws,d", po::value<int>(), "parameter draws (overrides `uncertainty: draws`)")(
+        "no-uncertainty", "ignore the scenario's `uncertainty:` block: one run of its own parameter values")(
         "quiet,q", "no summary on screen");
     po::positional_options_description pos;
     pos.add("scenario", 1);
@@ -63,6 +64,13 @@ int run_command(const Args& args, const std::string& command_line) {
         const ConfigNode tree = load_config(path);
         scenario = resolve_scenario(tree, path);
         auto uncertainty = vm.count("uncertainty") ? load_uncertainty_file(vm["uncertainty"].as<std::string>()) : read_uncertainty(tree);
+        if (vm.count("no-uncertainty")) {
+            if (vm.count("uncertainty") || vm.count("draws")) {
+                std::cerr << "supplysim: --no-uncertainty cannot be combined with --uncertainty or --draws\n";
+                return exit_bad_input;
+            }
+            uncertainty.reset();
+        }
         if (vm.count("draws")) {
             if (!uncertainty) {
                 std::cerr << "supplysim: --draws needs an `uncertainty:` block in the scenario or --uncertainty FILE\n";
