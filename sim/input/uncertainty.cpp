@@ -169,6 +169,13 @@ std::optional<UncertaintySpec> read_uncertainty(const ConfigNode& tree, FieldRea
     return s;
 }
 
+void refuse_uncertainty(const ConfigNode& tree, const std::string& command) {
+    if (const ConfigNode* block = tree.find("uncertainty"))
+        throw InputError(block->key_mark, "uncertainty",
+                         "`supplysim " + command + "` runs the base scenario's own parameter values; parameter ensembles are "
+                         "for `supplysim run` (use a base scenario without this block)");
+}
+
 UncertaintySpec load_uncertainty_file(const std::string& path) {
     const ConfigNode tree = load_config(path);
     if (tree.kind != ConfigNode::Kind::map || !tree.find("uncertainty"))

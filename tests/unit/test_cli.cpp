@@ -105,3 +105,21 @@ TEST_CASE("an ensemble run writes its draws and info shows them", "[cli][integra
     CHECK_THAT(info.output, Catch::Contains("replicates:      6"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("--no-uncertainty runs once; sweeps refuse a base scenario with an ensemble", "[cli][integration][uncertainty]") {
+    const fs::path dir = fs::temp_directory_path() / ("supplysim-ensemble-plain-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path scenario = dir / "ensemble.yaml", out = dir / "plain.h5", sweep = dir / "sweep.yaml";
+    std::ofstream(scenario) << "extends: " << supplysim::test::source_path("tests/data/small.yaml") << "\n"
+                            << "end: 2019-03\nuncertainty: {draws: 3, ranges: {countries.north.rule_of_law: [0.1, 0.5]}}\n";
+    REQUIRE(run("run " + scenario.string() + " -o " + out.string() + " -q --no-uncertainty --replicates 2").code == 0);
+    const auto info = run("info " + out.string());
+    CHECK_THAT(info.output, Catch::Contains("replicates:      2"));
+    CHECK_THAT(info.output, !Catch::Contains("parameter ensemble"));
+    std::ofstream(sweep) << "base: ensemble.yaml\nparameters:\n  - {path: seed, values: [1, 2]}\n";
+    const auto r = run("sweep " + sweep.string() + " -o " + (dir / "sweep.h5").string());
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Catch::Contains(scenario.string() + ":3:1: 'uncertainty': `supplysim sweep` runs the base scenario's own "
+                                                             "parameter values; parameter ensembles are for `supplysim run`"));
+    fs::remove_all(dir);
+}

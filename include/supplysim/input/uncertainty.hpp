@@ -48,6 +48,10 @@ struct UncertaintySpec {
 std::optional<UncertaintySpec> read_uncertainty(const ConfigNode& tree, FieldReader* root = nullptr,
                                                 SchemaRecorder* recorder = nullptr);
 
+// Sweeps and calibrations run each point with the base scenario's own values: they refuse a base
+// scenario with an `uncertainty:` block rather than ignore it. Throws InputError at the block.
+void refuse_uncertainty(const ConfigNode& tree, const std::string& command);
+
 // Reads a file holding only an `uncertainty:` map (`run --uncertainty FILE`). Throws InputError.
 UncertaintySpec load_uncertainty_file(const std::string& path);
 
