@@ -2,7 +2,8 @@
 # Parameter ensembles at full size: `supplysim run` of the baseline and of the programme of action
 # (120,000 workers, 2017-2030) as ensembles of N draws from the shipped calibration posterior, each run
 # as a user runs it (draws, simulation, file written). Prints wall and CPU seconds per scenario, the
-# total, and the file sizes; with R > 1 repetitions, each figure's median (docs/performance.md).
+# total, the file sizes and the load average after each run (other work on the machine slows the wall
+# time, not the CPU time); with R > 1 repetitions, each figure's median (docs/performance.md).
 # usage: bench/ensemble_bench.sh SUPPLYSIM_BINARY [N=100 draws] [R=1 repetitions] [THREADS=2] [K=2 replicates per draw]
 set -euo pipefail
 bin=$(realpath "${1:?usage: ensemble_bench.sh SUPPLYSIM_BINARY [N] [R] [THREADS] [K]}")
@@ -18,10 +19,11 @@ for ((i = 1; i <= reps; i++)); do
   for scenario in baseline programme_2017_21; do
     out=$work/$scenario.h5
     rm -f "$out"
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$bin" run "scenarios/$scenario.yaml" -o "$out" -q \
-      --uncertainty "$work/uncertainty.yaml" --draws "$draws" --threads "$threads"
+    TIMEFORMAT='%R %U %S'
+    { time "$bin" run "scenarios/$scenario.yaml" -o "$out" -q --uncertainty "$work/uncertainty.yaml" \
+        --draws "$draws" --threads "$threads" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }; } 2>"$work/time"
     read -r wall user sys <"$work/time"
-    echo "run $i $scenario: wall_s $wall cpu_s $(echo "$user + $sys" | bc) file_bytes $(stat -c %s "$out")"
+    echo "run $i $scenario: wall_s $wall user_s $user sys_s $sys file_bytes $(stat -c %s "$out") load_1min $(cut -d' ' -f1 /proc/loadavg)"
   done
 done | tee "$work/runs.txt"
 /usr/bin/python3 - "$work/runs.txt" <<'PY'
@@ -34,7 +36,9 @@ for r in rows:
         table.setdefault((name, key), []).append(float(value))
 total = [sum(v) for v in zip(*(table[(n, "wall_s")] for n in ("baseline", "programme_2017_21")))]
 for name in ("baseline", "programme_2017_21"):
+    cpu = [u + s for u, s in zip(table[(name, "user_s")], table[(name, "sys_s")])]
     print(f"median {name}: wall {statistics.median(table[(name, 'wall_s')]):.1f} s, cpu "
-          f"{statistics.median(table[(name, 'cpu_s')]):.1f} s, file {statistics.median(table[(name, 'file_bytes')]) / 1e6:.1f} MB")
-print(f"median both scenarios: wall {statistics.median(total):.1f} s")
+          f"{statistics.median(cpu):.1f} s, file {statistics.median(table[(name, 'file_bytes')]) / 1e6:.1f} MB")
+cpu = [sum(v) for v in zip(*(table[(n, k)] for n in ("baseline", "programme_2017_21") for k in ("user_s", "sys_s")))]
+print(f"median both scenarios: wall {statistics.median(total):.1f} s, cpu {statistics.median(cpu):.1f} s")
 PY
