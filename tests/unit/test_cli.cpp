@@ -106,7 +106,7 @@ TEST_CASE("an ensemble run writes its draws and info shows them", "[cli][integra
     fs::remove_all(dir);
 }
 
-TEST_CASE("--no-uncertainty runs once; sweeps refuse a base scenario with an ensemble", "[cli][integration][uncertainty]") {
+TEST_CASE("an ensemble scenario runs once with --no-uncertainty, and sweeps refuse it as a base", "[cli][integration][uncertainty]") {
     const fs::path dir = fs::temp_directory_path() / ("supplysim-ensemble-plain-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const fs::path scenario = dir / "ensemble.yaml", out = dir / "plain.h5", sweep = dir / "sweep.yaml";

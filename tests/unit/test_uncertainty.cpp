@@ -1,6 +1,7 @@
 // Parameter ensembles: draws from ranges and from a calibration posterior, pairing across scenarios,
 // and an ensemble whose ranges have zero width running exactly as the plain scenario.
 #include <catch2/catch.hpp>
+#include <tbb/global_control.h>
 
 #include <cmath>
 #include <cstring>
@@ -152,6 +153,10 @@ TEST_CASE("paired draws give a policy effect of exactly zero before the policy s
         for (int m = policy_start; m < b[0].months; ++m) moved_after = moved_after || !same_month(b[std::size_t(r)], p[std::size_t(r)], m);
     }
     CHECK(moved_after);
+    // and the ensemble does not depend on the thread count
+    tbb::global_control one_thread(tbb::global_control::max_allowed_parallelism, 1);
+    const auto serial = run_replicates([&](int r) -> const Scenario& { return policy.scenario_of_replicate(r); }, layout, 6);
+    for (int r = 0; r < 6; ++r) CHECK(same_bits(serial[std::size_t(r)], p[std::size_t(r)]));
 }
 
 TEST_CASE("posterior draws are weighted particles of the calibration's last generation", "[uncertainty][unit]") {
