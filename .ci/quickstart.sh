@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start on a fresh Debian 12 machine: installs packages, builds, runs the baseline and a
-# policy scenario (10 replicates each), and compares them: a table on screen, a figure and a
+# policy scenario as parameter ensembles over the calibration posterior (10 draws of 2 replicates each,
+# the same draws in both: docs/uncertainty.md), and compares them: a table on screen, a figure and a
 # memo in out/ (replaced when the quick start runs again). The analysis is the Python package
 # the build installs into build-rel/python (docs/python.md).
 set -euo pipefail
@@ -11,8 +12,9 @@ mkdir -p out
 analysis=build-rel/python/bin/supplysim-analysis
 policy=${SUPPLYSIM_POLICY_SCENARIO:-scenarios/programme_2017_21.yaml}
 # --force: a second quick start replaces the results of the first.
-./build-rel/sim/supplysim run scenarios/baseline.yaml -o out/baseline.h5 --replicates 10 --threads 2 --force
-./build-rel/sim/supplysim run "$policy" -o out/policy.h5 --replicates 10 --threads 2 --force
+uncertainty=scenarios/calibrated_uncertainty.yaml
+./build-rel/sim/supplysim run scenarios/baseline.yaml -o out/baseline.h5 --uncertainty "$uncertainty" --threads 2 --force
+./build-rel/sim/supplysim run "$policy" -o out/policy.h5 --uncertainty "$uncertainty" --threads 2 --force
 "$analysis" compare out/baseline.h5 out/policy.h5 --at 2020-12 --at 2022-12 --at 2030-12 --force \
   --indicator compliance.osh,compliance.wages,below_minimum_wage,excess_hours,injury_rate,child_labour \
   --by country --csv out/comparison.csv --markdown out/comparison.md

@@ -128,13 +128,15 @@ def cmd_sensitivity(args) -> int:
     from .periods import Period
     if args.output:
         plot.check_format(args.output)
-    (f,) = _open_all([args.file])
-    outputs = Outputs(inputs=[args.file], force=args.force)
+    files = _open_all([args.file] + ([args.baseline] if args.baseline else []))
+    f, baseline = files[0], (files[1] if args.baseline else None)
+    outputs = Outputs(inputs=[args.file] + ([args.baseline] if args.baseline else []), force=args.force)
     chart = outputs.claim(args.output, "-o") if args.output else None
     csv = outputs.claim(args.csv, "--csv") if args.csv else None
     periods = periods_of(args, single=True)
     res = sensitivity.sensitivity(f, args.indicator, periods[0] if periods else Period.month(int(f.time[-1])),
-                                  group=args.group, n_boot=args.bootstrap, seed=args.seed)
+                                  group=args.group, n_boot=args.bootstrap, seed=args.seed, baseline=baseline,
+                                  bins=args.bins)
     print(sensitivity.to_terminal(res))
     if chart:
         sensitivity.tornado(res, chart, outputs)
@@ -237,8 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     _force(ps)
     ps.set_defaults(func=cmd_plot_sweep)
 
-    s = command("sensitivity", "Sobol indices (Saltelli sweeps) or SRCs (grid/LHS sweeps)")
-    s.add_argument("file", help="a sweep file")
+    s = command("sensitivity", "Sobol indices (Saltelli sweeps), SRCs (grid/LHS sweeps) or first-order shares "
+                               "(parameter ensembles)")
+    s.add_argument("file", help="a sweep file or a parameter ensemble (`run` with `uncertainty:`)")
+    s.add_argument("--baseline", metavar="FILE", help="ensembles: rank by the effect against this baseline "
+                                                      "(the same ensemble)")
+    s.add_argument("--bins", type=int, metavar="B", help="ensembles: equal-count bins per parameter "
+                                                         "(default sqrt(draws), 2 to 20)")
     s.add_argument("--indicator", required=True)
     _periods(s, "the last month", repeat=False)
     s.add_argument("--group", default="all", metavar="GROUP", help="e.g. gender=female (default all)")

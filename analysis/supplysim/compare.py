@@ -81,7 +81,7 @@ def is_ensemble_pair(base: ResultFile, scen: ResultFile) -> bool:
         with_, without = (base, scen) if base.ensemble is not None else (scen, base)
         raise AnalysisError(f"comes from a parameter ensemble but {without.path} does not; compare files "
                             "run with the same uncertainty settings", with_.path)
-    if not is_paired(base, scen) or not base.ensemble.same_draws(scen.ensemble):
+    if not is_paired(base, scen) or not base.ensemble.pairs_with(scen.ensemble):
         raise AnalysisError(f"its parameter draws (or seed, or replicates) differ from those of {base.path}; "
                             "ensemble effects are paired draw by draw, so both files need the same ensemble",
                             scen.path)

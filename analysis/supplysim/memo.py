@@ -217,8 +217,9 @@ def _uncertainty_words(files, df) -> str:
     reps = sorted({f.replicates for f in files})
     if "ensemble" in methods:
         ens = files[0].ensemble
+        names = list(dict.fromkeys(n for f in files if f.ensemble for n in f.ensemble.parameter_names))
         return (f"Each effect was computed in {ens.draws} plausible worlds: draws of the uncertain parameters "
-                f"({join_words(ens.parameter_names)}), {ens.replicates_per_draw} replicate"
+                f"({join_words(names)}), {ens.replicates_per_draw} replicate"
                 f"{'s' if ens.replicates_per_draw > 1 else ''} each. \"In 9 of 10 plausible worlds\" counts the draws "
                 "in which the effect has the sign shown; effects whose sign holds in fewer than 90% of the draws "
                 "are called not robust. Structural assumptions of the model are not varied.")

@@ -27,7 +27,9 @@ LEVER_NAMES = {
 }
 COMMON_KEYS = {"type", "name", "where", "start", "end", "ramp", "ramp_months"}
 IGNORED_KEYS = {"name", "description", "seed"}
-LISTED_SECTIONS = ("interventions", "assessments")   # described lever by lever, not as key differences
+# Described lever by lever, or (uncertainty) in the method section from the files' /uncertainty, whichever
+# way the ensemble was set (scenario block or `run --uncertainty`): not as key differences.
+LISTED_SECTIONS = ("interventions", "assessments", "uncertainty")
 DEFAULT = "(default)"   # a key absent from a resolved scenario takes the engine's default
 
 

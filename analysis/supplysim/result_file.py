@@ -57,10 +57,16 @@ class Ensemble:
     def draws(self) -> int:
         return self.values.shape[0]
 
-    def same_draws(self, other: "Ensemble") -> bool:
-        return (self.parameter_names == other.parameter_names and np.array_equal(self.draw, other.draw)
-                and self.values.shape == other.values.shape
-                and np.array_equal(self.values, other.values, equal_nan=True))
+    def pairs_with(self, scenario: "Ensemble") -> bool:
+        """True when `scenario` ran the draws of this (baseline) ensemble: the same draw per replicate, as
+        many draws, and every parameter drawn here drawn there with the same values. The scenario may draw
+        more keys (the assumptions of its own levers, which the baseline does not have); the engine keys
+        each key's draws by (seed, draw, key path), so the keys both have stay paired."""
+        if not (np.array_equal(self.draw, scenario.draw) and self.draws == scenario.draws
+                and set(self.parameter_names) <= set(scenario.parameter_names)):
+            return False
+        columns = [scenario.parameter_names.index(n) for n in self.parameter_names]
+        return np.array_equal(self.values, scenario.values[:, columns], equal_nan=True)
 
 
 @dataclass

@@ -8,6 +8,13 @@
 
 The sweep writes Saltelli runs in blocks A (N), B (N), AB_1 .. AB_k (N each); AB_i is A with column i
 taken from B.
+
+* Parameter ensembles (`run` with `uncertainty:`, random rather than Saltelli draws): first-order indices
+  from the given data by the correlation ratio over equal-count bins of each parameter, with Kelley's
+  (1935) bias correction (epsilon squared): S1_i = (SS_between - (B - 1) MS_within) / SS_total over all
+  replicates, so replicate noise stays in the denominator, as in compare's variance split. Bootstrap
+  intervals resample the draws (each with its replicates). With --baseline, of the effect (scenario minus
+  baseline, paired replicate by replicate).
 """
 from __future__ import annotations
 
@@ -159,6 +166,62 @@ def _src(f: ResultFile, y: np.ndarray, n_boot: int, seed: int):
     return table, int(keep.sum()), "; ".join(notes), r2
 
 
+# ---- parameter ensembles: first order from given data ---------------------------------------------
+
+def binned_first_order(x: np.ndarray, y: np.ndarray, draw: np.ndarray, bins: int) -> float:
+    """Bias-corrected correlation ratio of y on x: x [draws], y and draw [replicates] (y of replicate r
+    belongs to draw draw[r]). Draws are put in `bins` equal-count bins by rank of x."""
+    order = np.argsort(x[draw], kind="stable")
+    which = np.empty(len(y), dtype=int)
+    which[order] = np.arange(len(y)) * bins // len(y)       # equal-count bins of replicates, by x
+    total = np.sum((y - y.mean()) ** 2)
+    if total == 0:
+        return math.nan
+    counts = np.bincount(which, minlength=bins)
+    means = np.bincount(which, weights=y, minlength=bins) / np.maximum(counts, 1)
+    between = np.sum(counts * (means - y.mean()) ** 2)
+    within = (total - between) / max(1, len(y) - bins)
+    return float((between - (bins - 1) * within) / total)
+
+
+def _ensemble(f: ResultFile, y: np.ndarray, n_boot: int, seed: int, bins: int | None):
+    e = f.ensemble
+    keep = np.isfinite(y)
+    draw = e.draw[keep]
+    y = y[keep]
+    if len(np.unique(draw)) < 10:
+        raise f.error(f"too few usable draws ({len(np.unique(draw))}; at least 10) for sensitivity indices")
+    if np.var(y) == 0:
+        raise f.error("the indicator does not vary across the ensemble: sensitivity indices are undefined")
+    b = bins or max(2, min(20, int(round(math.sqrt(e.draws)))))
+    names = [n for j, n in enumerate(e.parameter_names) if np.ptp(e.values[:, j]) > 0]
+    dropped = [n for n in e.parameter_names if n not in names]
+    if not names:
+        raise f.error("no parameter varies in this ensemble")
+    columns = [e.parameter_names.index(n) for n in names]
+    point = [binned_first_order(e.values[:, j], y, draw, b) for j in columns]
+    rng = np.random.default_rng(seed)
+    by_draw = [np.flatnonzero(draw == d) for d in range(e.draws)]
+    boots = []
+    for _ in range(n_boot):
+        picked = rng.integers(0, e.draws, e.draws)
+        rows = np.concatenate([by_draw[d] for d in picked])
+        new_draw = np.repeat(np.arange(e.draws), [len(by_draw[d]) for d in picked])
+        values = e.values[picked]
+        boots.append([binned_first_order(values[:, j], y[rows], new_draw, b) for j in columns])
+    q = [(1 - LEVEL) / 2, (1 + LEVEL) / 2]
+    ci = np.nanquantile(np.array(boots), q, axis=0) if boots else np.full((2, len(names)), np.nan)
+    table = pd.DataFrame({"parameter": names, "S1": point, "S1_low": ci[0], "S1_high": ci[1]})
+    table = table.sort_values("S1", ascending=False, ignore_index=True)
+    notes = [f"first order from given data: correlation ratio over {b} equal-count bins (Kelley's bias "
+             "correction); the rest of the variance is interactions and replicate noise"]
+    if dropped:
+        notes.append("constant parameters ignored: " + ", ".join(dropped))
+    if (~keep).any():
+        notes.append(f"{(~keep).sum()} replicates dropped (indicator undefined)")
+    return table, int(keep.sum()), "; ".join(notes)
+
+
 # ---- entry point --------------------------------------------------------------------------------
 
 def parse_group(f: ResultFile, indicator: str, group: str | None) -> int:
@@ -172,9 +235,25 @@ def parse_group(f: ResultFile, indicator: str, group: str | None) -> int:
 
 
 def sensitivity(f: ResultFile, indicator: str, period, group: str | None = None, n_boot: int = 1000,
-                seed: int = 0) -> SensitivityResult:
-    """Indices of `indicator` in `group`, averaged over `period` (a Period, or text such as 2030-12)."""
+                seed: int = 0, baseline: ResultFile | None = None, bins: int | None = None) -> SensitivityResult:
+    """Indices of `indicator` in `group`, averaged over `period` (a Period, or text such as 2030-12). For a
+    parameter ensemble, of the indicator, or of the effect against `baseline` (the same ensemble)."""
     f.indicator(indicator)
+    if f.ensemble is not None:
+        from .compare import is_ensemble_pair
+        period = period if isinstance(period, Period) else Period.parse(period)
+        g = parse_group(f, indicator, group)
+        y = f.runs_at(indicator, period, g)[0]
+        label = indicator
+        if baseline is not None:
+            is_ensemble_pair(baseline, f)
+            y = y - baseline.runs_at(indicator, period, parse_group(baseline, indicator, group))[0]
+            label = f"effect on {indicator}"
+        table, used, note = _ensemble(f, y, n_boot, seed, bins)
+        return SensitivityResult("ensemble", table, indicator=label, date=period.text,
+                                 group=f.group_table(indicator)[g].label, runs_used=used, note=note)
+    if baseline is not None:
+        raise f.error("--baseline applies to parameter ensembles only (this file has no /uncertainty)")
     if f.runs < 2 or not f.parameters:
         raise f.error("not a sweep file (needs runs > 1 and /runs/parameters): "
                       "sensitivity analysis needs the output of `supplysim sweep`")
@@ -206,6 +285,12 @@ def to_terminal(res: SensitivityResult) -> str:
             lines.append(f"{r.parameter:<40} {r.S1:7.3f} [{r.S1_low:7.3f}, {r.S1_high:7.3f}] "
                          f"{r.ST:7.3f} [{r.ST_low:7.3f}, {r.ST_high:7.3f}]")
         lines.append(f"sum of S1 = {t['S1'].sum():.3f} (1 - sum = share of variance from interactions)")
+    elif res.method == "ensemble":
+        lines = [head.replace(" runs", " replicates") + "; first-order share of variance by parameter, 95% bootstrap CI",
+                 f"{'parameter':<40} {'S1':>7} {'95% CI':>18}"]
+        for r in t.itertuples(index=False):
+            lines.append(f"{r.parameter:<40} {r.S1:7.3f} [{r.S1_low:7.3f}, {r.S1_high:7.3f}]")
+        lines.append(f"sum of S1 = {t['S1'].sum():.3f}")
     else:
         lines = [head + f"; standardized regression coefficients, 95% bootstrap CI; R^2 = {res.r2:.3f}",
                  f"{'parameter':<40} {'SRC':>7} {'95% CI':>18}"]
@@ -224,7 +309,12 @@ def tornado(res: SensitivityResult, output, outputs):
     y = np.arange(len(t))
     # Constrained layout makes room for the labels, title and axis label whatever their length.
     fig, ax = plt.subplots(figsize=(7.5, 1.6 + 0.45 * len(t)), layout="constrained")
-    if res.method == "sobol":
+    if res.method == "ensemble":
+        ax.barh(y, t["S1"], 0.6, color="#0072B2", edgecolor="black",
+                xerr=[t["S1"] - t["S1_low"], t["S1_high"] - t["S1"]], capsize=3)
+        ax.set_xlabel("first-order share of variance (binned correlation ratio), 95% bootstrap interval")
+        ax.set_xlim(min(0, float(t["S1_low"].min())) - 0.02, max(1.0, float(t["S1_high"].max()) + 0.02))
+    elif res.method == "sobol":
         h = 0.38
         ax.barh(y + h / 2, t["ST"], h, color="#BBBBBB", edgecolor="black", hatch="//", label="total order (ST)",
                 xerr=[t["ST"] - t["ST_low"], t["ST_high"] - t["ST"]], capsize=3)

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <map>
 
@@ -6,6 +9,22 @@
 #include "supplysim/output/result_file.hpp"
 
 namespace supplysim::cli {
+
+namespace {
+
+// The drawn parameters of an ensemble: min, mean and max over the draws.
+void print_ensemble(const EnsembleRecord& e) {
+    std::printf("parameter ensemble (/uncertainty): %zu draws, %d replicates per draw\n", e.values.size(), e.replicates_per_draw);
+    std::printf("  %-52s %12s %12s %12s  %s\n", "parameter", "min", "mean", "max", "source");
+    for (std::size_t p = 0; p < e.names.size(); ++p) {
+        double lo = HUGE_VAL, hi = -HUGE_VAL, sum = 0;
+        for (const auto& row : e.values) lo = std::min(lo, row[p]), hi = std::max(hi, row[p]), sum += row[p];
+        std::printf("  %-52s %12.6g %12.6g %12.6g  %s\n", e.names[p].c_str(), lo, sum / double(std::max<std::size_t>(1, e.values.size())), hi,
+                    p < e.sources.size() ? e.sources[p].c_str() : "");
+    }
+}
+
+}  // namespace
 
 int info_command(const Args& args) {
     po::options_description opts("options");
@@ -49,6 +68,7 @@ int info_command(const Args& args) {
         for (const auto& a : s.assessments) std::cout << " " << a.name << "=" << a.date.str();
         std::cout << "\n";
     }
+    if (!s.ensemble.names.empty()) print_ensemble(s.ensemble);
     if (vm.count("scenario")) std::cout << "\nresolved scenario:\n" << s.scenario_yaml;
     if (vm.count("sources")) {
         std::cout << "\n";

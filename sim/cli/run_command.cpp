@@ -11,9 +11,11 @@
 #include "output_guard.hpp"
 #include "preflight.hpp"
 #include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/input/uncertainty.hpp"
 #include "supplysim/output/result_file.hpp"
 #include "supplysim/runs/experiment.hpp"
 #include "supplysim/runs/memory_estimate.hpp"
+#include "supplysim/runs/parameter_ensemble.hpp"
 
 namespace supplysim::cli {
 
@@ -48,6 +50,9 @@ int run_command(const Args& args, const std::string& command_line) {
         "replicates,r", po::value<int>(), "replicates (default: the scenario's `replicates`)")(
         "threads,t", po::value<int>()->default_value(0), "worker threads (0: all cores)")(
         "force", "replace the output file if it exists (only once the new one is complete)")(
+        "uncertainty,u", po::value<std::string>(), "YAML file with an `uncertainty:` block (replaces the scenario's)")(
+        "draws,d", po::value<int>(), "parameter draws (overrides `uncertainty: draws`)")(
+        "no-uncertainty", "ignore the scenario's `uncertainty:` block: one run of its own parameter values")(
         "quiet,q", "no summary on screen");
     po::positional_options_description pos;
     pos.add("scenario", 1);
@@ -56,8 +61,45 @@ int run_command(const Args& args, const std::string& command_line) {
         return *code;
 
     Scenario scenario;
+    std::optional<ParameterEnsemble> ensemble;
+    std::string posterior_file;  // read through HDF5, so named to the output guard by hand
     try {
-        scenario = load_scenario(vm["scenario"].as<std::string>());
+        const std::string path = vm["scenario"].as<std::string>();
+        const ConfigNode tree = load_config(path);
+        scenario = resolve_scenario(tree, path);
+        auto uncertainty = vm.count("uncertainty") ? load_uncertainty_file(vm["uncertainty"].as<std::string>()) : read_uncertainty(tree);
+        if (vm.count("no-uncertainty")) {
+            if (vm.count("uncertainty") || vm.count("draws")) {
+                std::cerr << "supplysim: --no-uncertainty cannot be combined with --uncertainty or --draws\n";
+                return exit_bad_input;
+            }
+            uncertainty.reset();
+        }
+        if (vm.count("draws")) {
+            if (!uncertainty) {
+                std::cerr << "supplysim: --draws needs an `uncertainty:` block in the scenario or --uncertainty FILE\n";
+                return exit_bad_input;
+            }
+            if (const int d = vm["draws"].as<int>(); d < 1 || d > 1000000) {
+                std::cerr << "supplysim: --draws must be from 1 to 1000000, got " << d << "\n";
+                return exit_bad_input;
+            }
+            uncertainty->draws = vm["draws"].as<int>();
+        }
+        if (uncertainty) {
+            if (vm.count("replicates")) {
+                std::cerr << "supplysim: a parameter ensemble runs draws x replicates_per_draw replicates; set --draws or "
+                             "`uncertainty: replicates_per_draw`, not --replicates\n";
+                return exit_bad_input;
+            }
+            if (double(uncertainty->draws) * uncertainty->replicates_per_draw > 100000) {
+                std::cerr << "supplysim: " << uncertainty->draws << " draws x " << uncertainty->replicates_per_draw
+                          << " replicates per draw is more than 100000 replicates\n";
+                return exit_bad_input;
+            }
+            ensemble = draw_parameter_ensemble(tree, path, *uncertainty);
+            posterior_file = uncertainty->posterior_file;
+        }
     } catch (const InputError& e) {
         std::cerr << "supplysim: " << e.what() << "\n";
         return exit_bad_input;
@@ -66,10 +108,11 @@ int run_command(const Args& args, const std::string& command_line) {
     const bool force = vm.count("force") > 0;
     OutputGuard guard;
     guard.inputs_read_so_far();
+    if (!posterior_file.empty()) guard.input(posterior_file);
     guard.output(output, "-o");
     guard.check_overlaps();
     OutputGuard::check_replaceable(output, "-o", force);
-    const int replicates = vm.count("replicates") ? vm["replicates"].as<int>() : scenario.replicates;
+    const int replicates = ensemble ? ensemble->replicates() : vm.count("replicates") ? vm["replicates"].as<int>() : scenario.replicates;
     const int threads = vm["threads"].as<int>();
     if (replicates < 1 || replicates > 100000) {
         std::cerr << "supplysim: --replicates must be from 1 to 100000\n";
@@ -95,9 +138,12 @@ int run_command(const Args& args, const std::string& command_line) {
     const bool tty = isatty(STDERR_FILENO);
     std::vector<Series> series;
     try {
-        series = run_replicates(scenario, layout, replicates, [&](int done) {
+        const auto progress = [&](int done) {
             if (tty) std::fprintf(stderr, "\r  replicate %d/%d", done, replicates);
-        });
+        };
+        series = ensemble ? run_replicates([&](int r) -> const Scenario& { return ensemble->scenario_of_replicate(r); }, layout,
+                                           replicates, progress)
+                          : run_replicates(scenario, layout, replicates, progress);
     } catch (const Cancelled&) {
         std::cerr << "\nsupplysim: interrupted; nothing written\n";
         return exit_interrupted;
@@ -107,6 +153,7 @@ int run_command(const Args& args, const std::string& command_line) {
 
     auto file = ResultFile::create(std::move(target), make_header(scenario, layout, replicates, 1, command_line));
     try {
+        if (ensemble) file.write_ensemble(ensemble->record, replicates);
         for (int r = 0; r < replicates; ++r) file.write_replicate(0, r, series[std::size_t(r)]);
         file.mark_run_done(0);
         file.finish();
@@ -116,6 +163,9 @@ int run_command(const Args& args, const std::string& command_line) {
     }
     if (!vm.count("quiet")) {
         print_summary(scenario, series, seconds);
+        if (ensemble)
+            std::printf("parameter ensemble: %zu draws of %zu parameters, %d replicates per draw\n", ensemble->scenarios.size(),
+                        ensemble->record.names.size(), ensemble->record.replicates_per_draw);
         std::printf("\nwrote %s\n", output.c_str());
     }
     return exit_ok;

@@ -9,6 +9,7 @@
 #include "supplysim/input/number_text.hpp"
 #include "supplysim/input/levers/registry.hpp"
 #include "supplysim/input/stored_names.hpp"
+#include "supplysim/input/uncertainty.hpp"
 #include "supplysim/model/groups.hpp"
 
 namespace supplysim {
@@ -274,6 +275,7 @@ Scenario resolve_scenario(const ConfigNode& tree, const std::string& source, Sch
     read_parameters(root.map("parameters", "Behavioural parameters (defaults documented in docs/model)."), s.parameters);
     read_interventions(root, tree, s);  // docs/model/interventions.md
     read_assessments(root, s);
+    read_uncertainty(tree, &root, recorder);  // checked here; the ensemble is drawn by runs/parameter_ensemble.hpp
     auto outputs = root.map("outputs", "What is written.");
     s.outputs.dimensions = outputs.strings(
         "dimensions", {default_dimensions.begin(), default_dimensions.end()}, dimension_entries_allowed(),

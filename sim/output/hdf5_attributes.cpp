@@ -15,6 +15,7 @@ std::string read_string_attr(hid_t obj, const char* name) {
             char* s = nullptr;
             hid_t mem = H5Tcopy(H5T_C_S1);
             H5Tset_size(mem, H5T_VARIABLE);
+            H5Tset_cset(mem, H5Tget_cset(type));  // HDF5 does not convert between ASCII and UTF-8
             if (H5Aread(attr, mem, &s) >= 0 && s) out = s;
             H5free_memory(s);
             H5Tclose(mem);

@@ -227,6 +227,52 @@ std::vector<Assessment> parse_assessments(const std::string& text) {
     return out;
 }
 
+std::vector<std::string> read_string_list(hid_t loc, const char* name) {
+    std::vector<std::string> out;
+    if (H5Lexists(loc, name, H5P_DEFAULT) <= 0) return out;
+    hid_t ds = H5Dopen2(loc, name, H5P_DEFAULT);
+    hid_t space = H5Dget_space(ds);
+    const auto n = std::size_t(std::max<hssize_t>(0, H5Sget_simple_extent_npoints(space)));
+    hid_t mem = H5Tcopy(H5T_C_S1);
+    H5Tset_size(mem, H5T_VARIABLE);
+    H5Tset_cset(mem, H5T_CSET_UTF8);
+    std::vector<char*> raw(n, nullptr);
+    if (n && H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, raw.data()) >= 0) {
+        for (char* t : raw) out.emplace_back(t ? t : "");
+        H5Dvlen_reclaim(mem, space, H5P_DEFAULT, raw.data());
+    }
+    H5Tclose(mem);
+    H5Sclose(space);
+    H5Dclose(ds);
+    return out;
+}
+
+// The parameter ensemble of a result file, for `info`; empty names when there is none.
+EnsembleRecord read_ensemble(hid_t file) {
+    EnsembleRecord e;
+    if (H5Lexists(file, "uncertainty", H5P_DEFAULT) <= 0) return e;
+    e.yaml = read_string_attr(file, "uncertainty");
+    hid_t grp = H5Gopen2(file, "uncertainty", H5P_DEFAULT);
+    e.replicates_per_draw = read_scalar_attr(grp, "replicates_per_draw", H5T_NATIVE_INT, 1);
+    e.names = read_string_list(grp, "parameter_names");
+    e.sources = read_string_list(grp, "parameter_sources");
+    if (H5Lexists(grp, "values", H5P_DEFAULT) > 0) {
+        hid_t ds = H5Dopen2(grp, "values", H5P_DEFAULT);
+        hid_t space = H5Dget_space(ds);
+        hsize_t dims[2] = {0, 0};
+        if (H5Sget_simple_extent_ndims(space) == 2 && (H5Sget_simple_extent_dims(space, dims, nullptr), dims[1] == e.names.size())) {
+            std::vector<double> flat(dims[0] * dims[1]);
+            if (!flat.empty() && H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, flat.data()) >= 0)
+                for (hsize_t d = 0; d < dims[0]; ++d)
+                    e.values.emplace_back(flat.begin() + std::ptrdiff_t(d * dims[1]), flat.begin() + std::ptrdiff_t((d + 1) * dims[1]));
+        }
+        H5Sclose(space);
+        H5Dclose(ds);
+    }
+    H5Gclose(grp);
+    return e;
+}
+
 }  // namespace
 
 std::string unknown_format_version(int version, int oldest_readable) {
@@ -427,6 +473,35 @@ void ResultFile::write_run_parameter(const std::string& key_path, const std::vec
     H5Gclose(runs);
 }
 
+void ResultFile::write_ensemble(const EnsembleRecord& e, int replicates) {
+    const std::string path = partial_path();
+    write_string_attr(file_, "uncertainty", e.yaml, path);
+    hid_t grp = check(H5Gcreate2(file_, "uncertainty", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), path, "creating /uncertainty");
+    write_scalar_attr(grp, "replicates_per_draw", H5T_NATIVE_INT, e.replicates_per_draw, path);
+    std::vector<std::int32_t> draw(static_cast<std::size_t>(replicates));
+    for (int r = 0; r < replicates; ++r) draw[std::size_t(r)] = r / e.replicates_per_draw;
+    write_1d(grp, "draw", H5T_STD_I32LE, H5T_NATIVE_INT32, draw.data(), draw.size(), path);
+    hid_t str = H5Tcopy(H5T_C_S1);
+    H5Tset_size(str, H5T_VARIABLE);
+    H5Tset_cset(str, H5T_CSET_UTF8);
+    for (const auto& [name, list] : {std::pair{"parameter_names", &e.names}, std::pair{"parameter_sources", &e.sources}}) {
+        std::vector<const char*> text;
+        for (const auto& t : *list) text.push_back(t.c_str());
+        write_1d(grp, name, str, str, text.data(), text.size(), path);
+    }
+    H5Tclose(str);
+    const hsize_t dims[2] = {hsize_t(e.values.size()), hsize_t(e.names.size())};
+    std::vector<double> flat;
+    for (const auto& row : e.values) flat.insert(flat.end(), row.begin(), row.end());
+    hid_t space = H5Screate_simple(2, dims, nullptr);
+    hid_t ds = check(H5Dcreate2(grp, "values", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), path, "creating /uncertainty/values");
+    const herr_t st = flat.empty() ? 0 : H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, flat.data());
+    H5Dclose(ds);
+    H5Sclose(space);
+    H5Gclose(grp);
+    check(st, path, "writing /uncertainty/values", 0);
+}
+
 void ResultFile::flush() { check(H5Fflush(file_, H5F_SCOPE_GLOBAL), partial_path(), "flushing the file", 0); }
 
 void ResultFile::finish() { close_complete().commit(); }
@@ -507,6 +582,7 @@ FileSummary read_file_summary(const std::string& path, bool allow_incomplete) {
         }
         H5Gclose(ind);
     }
+    s.ensemble = read_ensemble(file);
     H5Fclose(file);
     if (s.groups.empty() || s.indicators.empty()) fail(path, "damaged supplysim file: /groups or /indicators missing");
     return s;

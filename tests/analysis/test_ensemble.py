@@ -125,3 +125,24 @@ def test_mixing_ensemble_and_plain_files_is_refused(tmp_path, capsys):
     assert (rc, err) == (2, f"supplysim-analysis compare: error: {other_policy}: its parameter draws (or seed, or "
                             f"replicates) differ from those of {base}; ensemble effects are paired draw by draw, "
                             "so both files need the same ensemble\n")
+
+
+def test_a_policy_may_draw_its_own_lever_keys_on_top_of_the_baselines(tmp_path, capsys):
+    """The engine keys draws by (seed, draw, key path): a policy drawing its own lever's law_gain as well as
+    the baseline's keys is paired with the baseline; one whose shared keys differ is not."""
+    base, policy = synthetic.write_ensemble_pair(tmp_path, np.full((3, 2), 0.01))
+    b, p = open_result(base), open_result(policy)
+    shared = b.ensemble.values
+    lever = np.array([[0.2], [0.5], [0.3]])
+    for name, values in (("policy_lever.h5", np.hstack([shared, lever])),
+                         ("policy_other.h5", np.hstack([shared + 1, lever]))):
+        ensemble = dict(draw=b.ensemble.draw, names=b.ensemble.parameter_names + ["interventions.0.law_gain"],
+                        replicates_per_draw=2, values=values)
+        synthetic.write_result(tmp_path / name, {"compliance.osh": p.values("compliance.osh")[None]},
+                               groups=synthetic.make_groups(("gender",)), seed=3, scenario_name="policy",
+                               ensemble=ensemble)
+    df = compare.compare([b, open_result(tmp_path / "policy_lever.h5")], ["2018-12"])
+    assert set(df.method) == {"ensemble"}
+    assert df.difference.to_numpy() == pytest.approx(0.01)
+    rc, _, err = run_cli(capsys, "compare", base, tmp_path / "policy_other.h5")
+    assert rc == 2 and "its parameter draws (or seed, or replicates) differ" in err

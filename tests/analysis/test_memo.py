@@ -319,16 +319,21 @@ def test_memo_periods(tmp_path, scenario_files, capsys):
                             "month YYYY-MM, a year YYYY or a window YYYY-MM:YYYY-MM\n")
 
 
-def test_memo_from_ensemble_files(tmp_path, capsys):
-    draw_means = np.array([0.02, 0.03, -0.01, 0.01, -0.02, 0.02, 0.01, 0.03, 0.02, 0.01])   # sign in 8 of 10
-    base, policy = synthetic.write_ensemble_pair(tmp_path, np.repeat(draw_means, 2).reshape(10, 2) + [0.001, -0.001])
+def _memo_of_pair(tmp_path, capsys, base, policy) -> str:
+    """memo.md of a baseline and a policy file, the effects in 2018."""
     cfg = tmp_path / "memo.yaml"
     cfg.write_text(yaml.safe_dump({"question": "Robust?", "baseline": "base", "dates": ["2018"],
                                    "scenarios": [{"label": "base", "file": str(base)},
                                                  {"label": "policy", "file": str(policy)}]}))
     rc, _, err = run_cli(capsys, "memo", cfg, "-o", tmp_path / "m")
     assert rc == 0, err
-    md = (tmp_path / "m" / "memo.md").read_text()
+    return (tmp_path / "m" / "memo.md").read_text()
+
+
+def test_memo_from_ensemble_files(tmp_path, capsys):
+    draw_means = np.array([0.02, 0.03, -0.01, 0.01, -0.02, 0.02, 0.01, 0.03, 0.02, 0.01])   # sign in 8 of 10
+    base, policy = synthetic.write_ensemble_pair(tmp_path, np.repeat(draw_means, 2).reshape(10, 2) + [0.001, -0.001])
+    md = _memo_of_pair(tmp_path, capsys, base, policy)
     assert ("**Compliance on safety and health**: up in only 8 of 10 plausible worlds, so the direction is not "
             "robust") in md
     assert "it moves this way in only 8 of 10 plausible worlds, so the direction is not robust." in md
@@ -409,3 +414,20 @@ def test_the_memo_yaml_direction_key_is_refused(tmp_path, scenario_files, capsys
     assert (rc, err) == (2, f"supplysim-analysis memo: error: {cfg}: 'direction' is no longer read: which change is "
                             "an improvement comes from each measure's direction attribute in the result files; "
                             "remove the key\n")
+
+
+def test_memo_of_a_posterior_ensemble_says_the_calibrated_keys_are_drawn(tmp_path, capsys):
+    """A baseline run with `--uncertainty FILE` and a policy with the same block in its scenario: the block
+    is not a setting that differs, and the calibration state says the calibrated keys were drawn."""
+    import h5py
+    from supplysim.memo_scenarios import differences
+    assert differences({"uncertainty": {"draws": 10}, "seed": 1}, {"seed": 1}) == []
+    base, policy = synthetic.write_ensemble_pair(tmp_path, np.full((10, 2), 0.02))
+    for path in (base, policy):
+        with h5py.File(path, "a") as f:
+            f.attrs["uncertainty"] = "posterior: calibration/baseline_cross_section.calib.h5\ndraws: 10\n"
+    md = _memo_of_pair(tmp_path, capsys, base, policy)
+    state = next(line for line in md.splitlines() if line.startswith("**Calibration state.**"))
+    assert "The result files do not record a calibration" not in state
+    assert ("drawn from its posterior in every run" in state
+            or "The parameter ensemble draws from a calibration posterior" in state)

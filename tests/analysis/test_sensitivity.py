@@ -65,3 +65,48 @@ def test_sensitivity_refuses_a_plain_run(scenario_files, capsys):
     assert main(["sensitivity", str(scenario_files["baseline"]), "--indicator", "child_labour"]) == 2
     err = capsys.readouterr().err
     assert "baseline.h5" in err and "not a sweep" in err
+
+
+def _linear_ensemble(path, draws=2000, per_draw=2, seed=5, effect=False):
+    """y = 2 x1 + x2 + 0 x3 + noise with x ~ U(0, 1) per draw and noise sd 1/sqrt(12) per replicate: of the
+    variance 4/12 + 1/12 + 1/12, x1 holds 2/3, x2 1/6, x3 none (and replicate noise the last 1/6)."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(size=(draws, 3))
+    draw = np.arange(draws * per_draw) // per_draw
+    y = 2 * x[draw, 0] + x[draw, 1] + rng.normal(0, 1 / np.sqrt(12), size=draw.size)
+    groups = synthetic.make_groups(("gender",))
+    ensemble = dict(draw=draw, names=["x1", "interventions.0.law_gain", "x3"], replicates_per_draw=per_draw,
+                    values=x)
+    data = np.zeros((1, draw.size, 24, len(groups))) + y[None, :, None, None]
+    files = {"scenario": synthetic.write_result(path / "ensemble.h5", {"compliance.osh": data}, groups=groups,
+                                                seed=3, scenario_name="policy", ensemble=ensemble)}
+    if effect:  # a baseline sharing the draws, whose own level is noise common to both files
+        common = rng.normal(0, 0.3, size=draw.size)[None, :, None, None]
+        files["baseline"] = synthetic.write_result(path / "baseline.h5", {"compliance.osh": common + 0 * data},
+                                                   groups=groups, seed=3, ensemble=ensemble)
+        files["scenario"] = synthetic.write_result(path / "ensemble.h5", {"compliance.osh": data + common},
+                                                   groups=groups, seed=3, scenario_name="policy", ensemble=ensemble)
+    return files
+
+
+def test_ensemble_first_order_shares_recover_a_linear_model(tmp_path):
+    files = _linear_ensemble(tmp_path)
+    res = sensitivity(open_result(files["scenario"]), "compliance.osh", "2018-12", n_boot=100)
+    assert res.method == "ensemble" and res.runs_used == 4000
+    t = res.table.set_index("parameter")
+    assert list(res.table.parameter) == ["x1", "interventions.0.law_gain", "x3"]
+    for name, truth in (("x1", 2 / 3), ("interventions.0.law_gain", 1 / 6), ("x3", 0.0)):
+        assert t.loc[name, "S1"] == pytest.approx(truth, abs=0.02), name
+        assert t.loc[name, "S1_low"] - 0.01 <= truth <= t.loc[name, "S1_high"] + 0.01, name
+    assert "correlation ratio over 20 equal-count bins" in res.note
+
+
+def test_ensemble_shares_of_an_effect_against_its_baseline(tmp_path, capsys):
+    files = _linear_ensemble(tmp_path, effect=True)
+    rc = main(["sensitivity", str(files["scenario"]), "--baseline", str(files["baseline"]),
+               "--indicator", "compliance.osh", "--at", "2018-12", "--bootstrap", "50"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert out.startswith("effect on compliance.osh at 2018-12, all; 4000 replicates; first-order share")
+    x1 = next(line for line in out.splitlines() if line.startswith("x1 "))
+    assert float(x1.split()[1]) == pytest.approx(2 / 3, abs=0.02)

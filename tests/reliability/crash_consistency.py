@@ -57,7 +57,10 @@ def contents(path):
         def visit(name, obj):
             attrs(name, obj)
             if isinstance(obj, h5py.Dataset):
-                out[name] = (obj.dtype.str, obj.shape, obj[()].tobytes())
+                data = obj[()]
+                # Variable-length strings come back as Python objects: compare their values, not pointers.
+                payload = repr(data.tolist()).encode() if data.dtype.hasobject else data.tobytes()
+                out[name] = (obj.dtype.str, obj.shape, payload)
         f.visititems(visit)
     return out
 

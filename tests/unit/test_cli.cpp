@@ -99,3 +99,72 @@ TEST_CASE("sources lists each intervention's lever keys, as text, YAML and CSV",
     CHECK(bad.code == 2);
     CHECK_THAT(bad.output, Catch::Contains("--format must be text, yaml or csv, got \"json\""));
 }
+
+TEST_CASE("bad parameter ensembles exit 2 naming file, line, column and field", "[cli][integration][uncertainty]") {
+    const fs::path dir = fs::temp_directory_path() / ("supplysim-ensemble-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path not_calibration = dir / "results.h5";
+    std::ofstream(not_calibration) << "not HDF5\n";
+    const fs::path out = dir / "out.h5";
+    const auto check = [&](const std::string& name, const std::string& uncertainty, const std::string& message,
+                           const std::string& options = "") {
+        const fs::path bad = dir / name;
+        std::ofstream(bad) << "extends: " << supplysim::test::source_path("tests/data/small.yaml") << "\n"
+                           << "interventions:\n  - {type: ratification, convention: C155, start: 2020-01, lag_months: 3}\n"
+                           << uncertainty;
+        const auto r = run("run " + bad.string() + " -o " + out.string() + " " + options);
+        INFO(r.output);
+        CHECK(r.code == 2);
+        CHECK_THAT(r.output, Catch::Contains(message.empty() ? "" : bad.string() + message));
+        CHECK_FALSE(fs::exists(out));
+        CHECK_FALSE(fs::exists(out.string() + ".partial"));
+    };
+    check("not_calibration.yaml", "uncertainty: {posterior: results.h5, draws: 2}\n",
+          ":4:26: 'uncertainty.posterior': \"" + not_calibration.string() + "\" is not a calibration output (not an HDF5 file)");
+    check("unknown_key.yaml", "uncertainty:\n  draws: 2\n  ranges: {interventions.0.law_gian: [0.1, 0.5]}\n",
+          ":6:12: 'interventions[0].law_gian': unknown key; did you mean \"law_gain\"?");
+    check("low_above_high.yaml", "uncertainty:\n  draws: 2\n  ranges:\n    countries.north.rule_of_law: [0.8, 0.2]\n",
+          ":7:34: 'uncertainty.ranges.countries.north.rule_of_law': low 0.8 is greater than high 0.2");
+    check("low_above_high_map.yaml", "uncertainty:\n  draws: 2\n  ranges:\n    interventions.0.law_gain: {low: 0.8, high: 0.2}\n",
+          ":7:48: 'uncertainty.ranges.interventions.0.law_gain.high': low 0.8 is greater than high 0.2");
+    check("no_draws.yaml", "uncertainty: {draws: 0, ranges: {countries.north.rule_of_law: [0.1, 0.5]}}\n",
+          ":4:22: 'uncertainty.draws': value 0 is out of range: expected a whole number from 1 to 1000000");
+    check("draws_option.yaml", "uncertainty: {draws: 3, ranges: {countries.north.rule_of_law: [0.1, 0.5]}}\n", "", "--draws 0");
+    CHECK_THAT(run("run " + (dir / "draws_option.yaml").string() + " -o " + out.string() + " --draws 0").output,
+               Catch::Contains("supplysim: --draws must be from 1 to 1000000, got 0"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an ensemble run writes its draws and info shows them", "[cli][integration][uncertainty]") {
+    const fs::path dir = fs::temp_directory_path() / ("supplysim-ensemble-ok-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path scenario = dir / "ensemble.yaml", out = dir / "ensemble.h5";
+    std::ofstream(scenario) << "extends: " << supplysim::test::source_path("tests/data/small.yaml") << "\n"
+                            << "end: 2019-06\nuncertainty: {draws: 3, replicates_per_draw: 2, ranges: {countries.north.rule_of_law: [0.1, 0.5]}}\n";
+    const auto r = run("run " + scenario.string() + " -o " + out.string() + " -q");
+    REQUIRE(r.code == 0);
+    const auto info = run("info " + out.string());
+    CHECK(info.code == 0);
+    CHECK_THAT(info.output, Catch::Contains("parameter ensemble (/uncertainty): 3 draws, 2 replicates per draw") &&
+                                Catch::Contains("countries.north.rule_of_law") && Catch::Contains("range"));
+    CHECK_THAT(info.output, Catch::Contains("replicates:      6"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an ensemble scenario runs once with --no-uncertainty, and sweeps refuse it as a base", "[cli][integration][uncertainty]") {
+    const fs::path dir = fs::temp_directory_path() / ("supplysim-ensemble-plain-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path scenario = dir / "ensemble.yaml", out = dir / "plain.h5", sweep = dir / "sweep.yaml";
+    std::ofstream(scenario) << "extends: " << supplysim::test::source_path("tests/data/small.yaml") << "\n"
+                            << "end: 2019-03\nuncertainty: {draws: 3, ranges: {countries.north.rule_of_law: [0.1, 0.5]}}\n";
+    REQUIRE(run("run " + scenario.string() + " -o " + out.string() + " -q --no-uncertainty --replicates 2").code == 0);
+    const auto info = run("info " + out.string());
+    CHECK_THAT(info.output, Catch::Contains("replicates:      2"));
+    CHECK_THAT(info.output, !Catch::Contains("parameter ensemble"));
+    std::ofstream(sweep) << "base: ensemble.yaml\nparameters:\n  - {path: seed, values: [1, 2]}\n";
+    const auto r = run("sweep " + sweep.string() + " -o " + (dir / "sweep.h5").string());
+    CHECK(r.code == 2);
+    CHECK_THAT(r.output, Catch::Contains(scenario.string() + ":3:1: 'uncertainty': `supplysim sweep` runs the base scenario's own "
+                                                             "parameter values; parameter ensembles are for `supplysim run`"));
+    fs::remove_all(dir);
+}

@@ -29,6 +29,7 @@ enum class Purpose : std::uint32_t {
     // number, because streams are keyed by the number and a new one would change every result with
     // injury cover; its draws use block 2 of an agent, registration's use blocks 0 and 1.
     injury_compensation = registration,
+    parameter_draw = 13,  // parameter ensembles: keyed by (seed, draw) instead of (seed, replicate)
 };
 
 class CounterRng {

@@ -31,6 +31,16 @@ struct OutputHeader {
     int compression = 1;  // deflate level of /indicators (0: none); shuffle goes with any level above 0
 };
 
+// A parameter ensemble as written to /uncertainty (docs/output-schema.md): replicate r used draw
+// r / replicates_per_draw, whose values of the named parameters are values[draw][parameter].
+struct EnsembleRecord {
+    std::string yaml;                        // the resolved `uncertainty:` block (root attribute `uncertainty`)
+    int replicates_per_draw = 1;
+    std::vector<std::string> names;          // scenario key paths
+    std::vector<std::string> sources;        // "posterior: FILE" or "range"
+    std::vector<std::vector<double>> values; // [draws][parameters]
+};
+
 // The header of a result file of `runs` runs of the scenario, `replicates` each.
 OutputHeader make_header(const Scenario& scenario, const GroupLayout& layout, int replicates, int runs,
                          const std::string& command_line);
@@ -52,6 +62,8 @@ public:
     // Sets an attribute on the root group (e.g. sweep design details).
     void set_root_attribute(const std::string& name, const std::string& value);
     void write_run_parameter(const std::string& key_path, const std::vector<double>& values);
+    // The root attribute `uncertainty` and the group /uncertainty of a parameter ensemble.
+    void write_ensemble(const EnsembleRecord& ensemble, int replicates);
     void flush();
     // Marks the file complete, closes it and renames it to the final path (AtomicFile::commit).
     void finish();
@@ -87,6 +99,7 @@ struct FileSummary {
     std::vector<Group> groups;
     std::vector<std::string> indicators;
     std::vector<Assessment> assessments;
+    EnsembleRecord ensemble;  // empty names when the file is not a parameter ensemble
 };
 FileSummary read_file_summary(const std::string& path, bool allow_incomplete = false);
 

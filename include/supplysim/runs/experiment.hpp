@@ -24,5 +24,9 @@ public:
 // replicate's phases are parallel too. Results are in replicate order. Throws Cancelled.
 std::vector<Series> run_replicates(const Scenario& scenario, const GroupLayout& layout, int replicates,
                                    const std::function<void(int done)>& progress = {});
+// The same with a scenario per replicate (parameter ensembles: runs/parameter_ensemble.hpp); replicate r
+// still uses the random streams keyed by (seed, r) of its scenario's seed.
+std::vector<Series> run_replicates(const std::function<const Scenario&(int replicate)>& scenario_of, const GroupLayout& layout,
+                                   int replicates, const std::function<void(int done)>& progress = {});
 
 }  // namespace supplysim

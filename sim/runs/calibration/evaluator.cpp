@@ -5,6 +5,7 @@
 
 #include "supplysim/input/key_path.hpp"
 #include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/input/uncertainty.hpp"
 #include "supplysim/runs/calibration/evaluator.hpp"
 #include "supplysim/runs/experiment.hpp"
 #include "supplysim/runs/sweep/sweep_runner.hpp"
@@ -32,6 +33,7 @@ sweep::SweepPlan make_plan(const CalibrationSpec& spec) {
         plan.spec.parameters.push_back(ps);
     }
     plan.base_tree = load_config(spec.base_file);
+    refuse_uncertainty(plan.base_tree, "calibrate");
     for (std::size_t i = 0; i < spec.settings.size(); ++i)
         set_key_path(plan.base_tree, spec.settings[i].first, spec.settings[i].second, spec.setting_marks[i]);
     plan.base = resolve_scenario(plan.base_tree, spec.file);

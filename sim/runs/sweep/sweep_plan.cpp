@@ -13,6 +13,7 @@
 #include "supplysim/input/key_path.hpp"
 #include "supplysim/input/number_text.hpp"
 #include "supplysim/input/scenario_loader.hpp"
+#include "supplysim/input/uncertainty.hpp"
 #include "supplysim/runs/sweep/design.hpp"
 #include "supplysim/version.hpp"
 
@@ -131,6 +132,7 @@ SweepPlan make_plan(const SweepSpec& spec, bool check_every_run) {
     SweepPlan plan;
     plan.spec = spec;
     plan.base_tree = load_config(spec.base_file);
+    refuse_uncertainty(plan.base_tree, "sweep");
     plan.base = resolve_scenario(plan.base_tree, spec.base_file);
     plan.replicates = spec.replicates > 0 ? spec.replicates : plan.base.replicates;
     const int k = int(spec.parameters.size());
