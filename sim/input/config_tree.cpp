@@ -1,9 +1,12 @@
 #include "supplysim/input/config_tree.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
+#include <sstream>
 
 #include "supplysim/input/file_check.hpp"
 #include "supplysim/input/input_file.hpp"
@@ -166,6 +169,47 @@ ConfigNode* ConfigNode::find(const std::string& key) {
     return nullptr;
 }
 
+namespace {
+
+// Where the first non-empty document after the first one starts, if any. Not YAML::LoadAll: on a
+// stray flow token at the top level (",a: x") yaml-cpp's parser reports a new empty document forever
+// without consuming the token, and LoadAll collects them until memory runs out. Documents are counted
+// by events instead, with a bound.
+class DocumentContent : public YAML::EventHandler {
+public:
+    std::optional<YAML::Mark> first;
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { note(m); }
+    void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { note(m); }
+    void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { note(m); }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override { note(m); }
+    void OnMapEnd() override {}
+
+private:
+    void note(const YAML::Mark& m) {
+        if (!first) first = m;
+    }
+};
+
+std::optional<YAML::Mark> second_document_content(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentContent skip;
+    if (!parser.HandleNextDocument(skip)) return std::nullopt;
+    constexpr int max_empty_documents = 1000;  // more empty documents than any file holds
+    for (int i = 0; i < max_empty_documents; ++i) {
+        DocumentContent next;
+        if (!parser.HandleNextDocument(next)) return std::nullopt;
+        if (next.first) return next.first;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 ConfigNode parse_config_text(const std::string& text, const std::string& name) {
     if (const auto bad = invalid_utf8_at(text); bad != std::string::npos) {
         const int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(bad), '\n'));
@@ -175,14 +219,11 @@ ConfigNode parse_config_text(const std::string& text, const std::string& name) {
     }
     YAML::Node root;
     try {
-        // LoadAll, not Load: Load reads the first document and silently ignores any after `---`.
-        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-        if (!documents.empty()) root = documents.front();
-        for (std::size_t i = 1; i < documents.size(); ++i)
-            if (documents[i] && !documents[i].IsNull())
-                throw InputError(mark_of(documents[i].Mark(), name), "",
-                                 "a second YAML document (after `---`): a file holds one document; remove the `---` line or "
-                                 "split the file");
+        root = YAML::Load(text);  // the first document
+        if (const auto second = second_document_content(text))
+            throw InputError(mark_of(*second, name), "",
+                             "a second YAML document (after `---`): a file holds one document; remove the `---` line or "
+                             "split the file");
     } catch (const YAML::Exception& e) {
         throw InputError(mark_of(e.mark, name), "", "YAML syntax error: " + e.msg);
     }

@@ -98,6 +98,13 @@ TEST_CASE("a second YAML document is refused at its first line, an empty one aft
                                       "split the file");
     const auto trailing = dir.write("trailing.yaml", "---\nextends: " + small + "\nseed: 3\n---\n");
     CHECK(load_scenario(trailing).seed == 3);
+    const auto after_empty = dir.write("after_empty.yaml", "extends: " + small + "\n---\n---\nseed: 3\n");
+    CHECK(error_loading(after_empty) == after_empty + ":4:1: a second YAML document (after `---`): a file holds one document; remove the "
+                                                      "`---` line or split the file");
+    // A stray flow token at the top level: the YAML parser reports empty documents without end (found
+    // by fuzzing: all memory, then a kill); the file is read as empty, at once.
+    const auto stray = dir.write("stray.yaml", ",nve%tions:\n.");
+    CHECK(error_loading(stray) == stray + ":1:1: the file is empty; expected a scenario (a YAML map)");
 }
 
 TEST_CASE("a key without a value is refused: never 0, never the default over the extended file's value", "[inputs]") {
